@@ -1,0 +1,34 @@
+# The two commands: `make run` and `make test`. Everything else is optional.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+.PHONY: help run test lint readme upstream-tests stop-db clean
+
+help:
+	@echo "make run             set up, create the rma_demo database once, serve http://localhost:8069 (admin/admin)"
+	@echo "make test            set up, fresh test database, all tests and linters"
+	@echo "make lint            pylint-odoo (OCA mandatory checks) and ruff"
+	@echo "make readme          rebuild the addons' README.rst from their readme/ fragments"
+	@echo "make upstream-tests  Odoo's own sale, stock, account, sale_stock tests under the compatibility layer"
+	@echo "make stop-db         stop the private PostgreSQL cluster"
+
+run:
+	@setup/run.sh
+
+test:
+	@setup/test.sh
+
+lint:
+	@setup/bootstrap.sh && setup/lint.sh
+
+readme:
+	@setup/bootstrap.sh && .venv/bin/python setup/gen_readme.py
+
+upstream-tests:
+	@setup/upstream-tests.sh
+
+stop-db:
+	@if [ -f .pgdata/PG_VERSION ]; then runuser -u postgres -- pg_ctl -D .pgdata stop 2>/dev/null || pg_ctl -D .pgdata stop; fi
+
+clean: stop-db
+	rm -rf .venv .run .pgdata
