@@ -1,0 +1,27 @@
+# Copyright 2026 RMA Management contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import fields, models
+
+from .rma_order_line import OPERATIONS
+
+
+class RmaCategory(models.Model):
+    _name = "rma.category"
+    _description = "RMA Category"
+    _order = "sequence, name"
+
+    name = fields.Char(required=True, translate=True)
+    sequence = fields.Integer(default=10)
+    active = fields.Boolean(default=True)
+    description = fields.Text(translate=True)
+    approval_required = fields.Boolean(
+        help="RMAs of this category always wait for a manager's approval.",
+    )
+    default_operation = fields.Selection(
+        OPERATIONS,
+        help="Requested outcome proposed on new lines of RMAs of this category.",
+    )
+    company_id = fields.Many2one(
+        "res.company",
+        default=lambda self: self.env["res.company"]._company_default_get("rma.category"),
+    )

@@ -1,0 +1,381 @@
+# Copyright 2026 RMA Management contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+STATES = [
+    ("draft", "Draft"),
+    ("to_approve", "Pending Approval"),
+    ("approved", "Approved"),
+    ("done", "Resolved"),
+    ("cancel", "Canceled"),
+]
+
+#: display status; rma_management_stock and rma_management_account add theirs
+STATUSES = [
+    ("draft", "Draft"),
+    ("to_approve", "Pending Approval"),
+    ("approved", "Approved"),
+    ("done", "Resolved"),
+    ("rejected", "Rejected"),
+    ("cancel", "Canceled"),
+]
+
+#: states in which customer, origin and quantities can no longer be changed
+LOCKED_STATES = ("to_approve", "approved", "done", "cancel")
+
+#: fields that stay editable on a cancelled RMA
+CANCELLED_EDITABLE_PREFIXES = ("message_", "activity_")
+CANCELLED_EDITABLE_FIELDS = {"active", "internal_note"}
+
+
+class RmaOrder(models.Model):
+    _name = "rma.order"
+    _description = "Return Merchandise Authorization"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date desc, id desc"
+
+    name = fields.Char(string="Number", required=True, readonly=True, copy=False, default="/", index=True)
+    active = fields.Boolean(default=True, help="Archived RMAs are hidden from default searches.")
+    state = fields.Selection(
+        STATES, default="draft", required=True, readonly=True, copy=False, index=True,
+        track_visibility="onchange",
+    )
+    status = fields.Selection(
+        STATUSES, compute="_compute_status", store=True, index=True, readonly=True,
+        help="Where the return stands, from its state and the activity of its lines.",
+    )
+    date = fields.Date(
+        required=True, default=fields.Date.context_today, index=True, copy=False,
+        readonly=True, states={"draft": [("readonly", False)]},
+        help="Date of the return request: return windows are checked against it.",
+    )
+    partner_id = fields.Many2one(
+        "res.partner", string="Customer", required=True, index=True, track_visibility="onchange",
+        readonly=True, states={"draft": [("readonly", False)]},
+    )
+    commercial_partner_id = fields.Many2one(
+        related="partner_id.commercial_partner_id", store=True, readonly=True, index=True,
+        string="Commercial Entity",
+    )
+    contact_id = fields.Many2one(
+        "res.partner", track_visibility="onchange",
+        help="The customer's buyer or contact for this return.",
+    )
+    customer_reference = fields.Char(help="The customer's PO or return reference.")
+    sale_order_ids = fields.Many2many(
+        "sale.order", string="Sales Orders", compute="_compute_sale_order_ids", store=True,
+        relation="rma_order_sale_order_rel", column1="rma_id", column2="order_id",
+    )
+    sale_order_count = fields.Integer(compute="_compute_sale_order_ids", store=True, string="Sales Order Count")
+    invoice_reference = fields.Char(string="Invoice Reference(s)", help="The original invoice numbers.")
+    category_id = fields.Many2one(
+        "rma.category", track_visibility="onchange", index=True,
+        readonly=True, states={"draft": [("readonly", False)]},
+    )
+    user_id = fields.Many2one(
+        "res.users", string="Responsible", default=lambda self: self.env.user, index=True,
+        track_visibility="onchange",
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, readonly=True, states={"draft": [("readonly", False)]},
+        default=lambda self: self.env["res.company"]._company_default_get("rma.order"),
+    )
+    currency_id = fields.Many2one(
+        "res.currency", required=True, readonly=True, states={"draft": [("readonly", False)]},
+        default=lambda self: self.env.user.company_id.currency_id,
+    )
+    line_ids = fields.One2many("rma.order.line", "rma_id", string="Lines", copy=True)
+    line_count = fields.Integer(compute="_compute_amounts", store=True)
+    amount_untaxed = fields.Monetary(compute="_compute_amounts", store=True, string="Untaxed Amount")
+    amount_tax = fields.Monetary(compute="_compute_amounts", store=True, string="Taxes")
+    amount_total = fields.Monetary(compute="_compute_amounts", store=True, string="Total", track_visibility="onchange")
+    internal_note = fields.Text(help="For your team only: never printed.")
+    customer_note = fields.Text(help="Printed on the return authorization sent to the customer.")
+    acknowledged_date = fields.Datetime(readonly=True, copy=False, track_visibility="onchange")
+    acknowledged_user_id = fields.Many2one("res.users", string="Acknowledged By", readonly=True, copy=False)
+    approval_reason = fields.Text(
+        readonly=True, copy=False,
+        help="Why this RMA needs a manager's approval, as found when it was confirmed.",
+    )
+    approved_date = fields.Datetime(readonly=True, copy=False)
+    approved_user_id = fields.Many2one("res.users", string="Approved By", readonly=True, copy=False)
+    rejection_reason = fields.Text(readonly=True, copy=False, track_visibility="onchange")
+
+    _sql_constraints = [
+        ("name_company_unique", "UNIQUE (name, company_id)", "An RMA number must be unique per company."),
+    ]
+
+    # ------------------------------------------------------------------
+    # Computed fields
+    # ------------------------------------------------------------------
+
+    @api.depends("line_ids.sale_line_id")
+    def _compute_sale_order_ids(self):
+        for rma in self:
+            orders = rma.line_ids.mapped("sale_line_id.order_id")
+            rma.sale_order_ids = orders
+            rma.sale_order_count = len(orders)
+
+    @api.depends("line_ids.price_subtotal", "line_ids.price_tax", "line_ids.state")
+    def _compute_amounts(self):
+        for rma in self:
+            lines = rma.line_ids.filtered(lambda line: line.state != "cancel")
+            rma.line_count = len(lines)
+            rma.amount_untaxed = sum(lines.mapped("price_subtotal"))
+            rma.amount_tax = sum(lines.mapped("price_tax"))
+            rma.amount_total = rma.amount_untaxed + rma.amount_tax
+
+    @api.depends("state", "rejection_reason")
+    def _compute_status(self):
+        for rma in self:
+            rma.status = rma._get_status()
+
+    @api.multi
+    def _get_status(self):
+        """The display status. Extension point: the stock and account addons
+        refine what an approved RMA's status is (``_get_progress_status``)."""
+        self.ensure_one()
+        if self.state == "cancel":
+            return "rejected" if self.rejection_reason else "cancel"
+        if self.state == "approved":
+            return self._get_progress_status()
+        return self.state
+
+    @api.multi
+    def _get_progress_status(self):
+        return "approved"
+
+    # ------------------------------------------------------------------
+    # ORM
+    # ------------------------------------------------------------------
+
+    @api.model
+    def create(self, vals):
+        if vals.get("name", "/") == "/":
+            company_id = vals.get("company_id") or self.default_get(["company_id"]).get("company_id")
+            vals["name"] = self._next_number(company_id)
+        # lines created with the RMA are in its creation message, not one each
+        rma = super(RmaOrder, self.with_context(rma_skip_line_log=True)).create(vals)
+        return rma.with_env(self.env)
+
+    @api.model
+    def _next_number(self, company_id):
+        number = self.env["ir.sequence"].with_context(force_company=company_id).next_by_code("rma.order")
+        if not number:
+            raise UserError(_("No RMA numbering sequence is defined for this company."))
+        return number
+
+    @api.multi
+    def write(self, vals):
+        if "state" in vals and not self.env.context.get("rma_state_change"):
+            raise UserError(_("The state of an RMA changes through its actions only (confirm, approve, cancel...)."))
+        self._check_editable(vals)
+        return super(RmaOrder, self).write(vals)
+
+    @api.multi
+    def unlink(self):
+        if any(rma.state not in ("draft", "cancel") for rma in self):
+            raise UserError(_("Only draft or cancelled RMAs can be deleted. Cancel the RMA first."))
+        return super(RmaOrder, self).unlink()
+
+    @api.multi
+    def _check_editable(self, vals):
+        """Customer, origin and authorized quantities are locked once an RMA
+        left draft; a cancelled RMA cannot be edited at all."""
+        cancelled = self.filtered(lambda rma: rma.state == "cancel")
+        if cancelled and any(
+            not name.startswith(CANCELLED_EDITABLE_PREFIXES) and name not in CANCELLED_EDITABLE_FIELDS
+            for name in vals
+        ):
+            raise UserError(_("A cancelled RMA cannot be modified: %s.") % ", ".join(cancelled.mapped("name")))
+        locked = self.filtered(lambda rma: rma.state in LOCKED_STATES)
+        if not locked:
+            return
+        if "partner_id" in vals or "company_id" in vals or "currency_id" in vals:
+            raise UserError(
+                _("The customer, company and currency of %s can no longer be changed.")
+                % ", ".join(locked.mapped("name"))
+            )
+        # 1 (update) is checked by the line itself; 4 (keep) is what the client sends for untouched lines
+        if any(command[0] not in (1, 4) for command in vals.get("line_ids", ())):
+            raise UserError(
+                _("Lines cannot be added to or removed from %s any more.") % ", ".join(locked.mapped("name"))
+            )
+
+    @api.multi
+    def _set_state(self, state):
+        """Move the RMAs and their lines (except cancelled lines) to ``state``:
+        the only way states change."""
+        rmas = self.with_context(rma_state_change=True)
+        rmas.write({"state": state})
+        rmas.mapped("line_ids").filtered(lambda line: line.state != "cancel").write({"state": state})
+
+    # ------------------------------------------------------------------
+    # Approval
+    # ------------------------------------------------------------------
+
+    @api.multi
+    def _get_approval_reasons(self):
+        """Why this RMA needs a manager's approval: sentences, none if it does not."""
+        self.ensure_one()
+        reasons = []
+        late_lines = self.line_ids.filtered(lambda line: line.state != "cancel" and line.out_of_window)
+        for line in late_lines:
+            reasons.append(
+                _("%(product)s is outside its return window (returnable until %(deadline)s).")
+                % {"product": line.product_id.display_name, "deadline": line.return_deadline}
+            )
+        if self.category_id.approval_required:
+            reasons.append(_("The category %s requires approval.") % self.category_id.name)
+        limit = self.company_id.rma_approval_amount
+        total = self.currency_id.with_context(date=self.date).compute(self.amount_total, self.company_id.currency_id)
+        if limit and self.company_id.currency_id.compare_amounts(total, limit) > 0:
+            reasons.append(
+                _("The total %(total)s %(currency)s exceeds the approval amount of %(limit)s %(company_currency)s.")
+                % {"total": self.amount_total, "currency": self.currency_id.name,
+                   "limit": limit, "company_currency": self.company_id.currency_id.name}
+            )
+        return reasons
+
+    @api.multi
+    def _check_can_confirm(self):
+        for rma in self:
+            if rma.state != "draft":
+                raise UserError(_("Only draft RMAs can be confirmed: %s is not.") % rma.name)
+            if not rma.line_ids.filtered(lambda line: line.state != "cancel"):
+                raise UserError(_("Add at least one line to %s before confirming it.") % rma.name)
+
+    @api.multi
+    def action_confirm(self):
+        """Check the return policies and approval rules: straight to Approved,
+        or to Pending Approval with the reasons on the form."""
+        self._check_can_confirm()
+        needs_approval = self.browse()
+        for rma in self:
+            reasons = rma._get_approval_reasons()
+            if reasons:
+                rma.approval_reason = "\n".join(reasons)
+                needs_approval |= rma
+        if needs_approval:
+            needs_approval._set_state("to_approve")
+            for rma in needs_approval:
+                rma.message_post(body=_("Approval required: %s") % rma.approval_reason)
+        (self - needs_approval)._action_approve()
+        return True
+
+    @api.multi
+    def _check_manager(self, action):
+        if not self.env.user.has_group("rma_management.group_rma_manager"):
+            raise AccessError(_("Only RMA managers can %s returns.") % action)
+
+    @api.multi
+    def action_approve(self):
+        self._check_manager(_("approve"))
+        for rma in self:
+            if rma.state != "to_approve":
+                raise UserError(_("%s is not waiting for approval.") % rma.name)
+        self._action_approve()
+        return True
+
+    @api.multi
+    def _action_approve(self):
+        """Approve without checking who approves. Extension point: receipts,
+        credit notes on approval."""
+        self.write({"approved_date": fields.Datetime.now(), "approved_user_id": self.env.uid})
+        self._set_state("approved")
+
+    @api.multi
+    def action_reject_wizard(self):
+        self._check_manager(_("reject"))
+        return {
+            "name": _("Reject RMA"),
+            "type": "ir.actions.act_window",
+            "res_model": "rma.reject",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_rma_ids": [(6, 0, self.ids)]},
+        }
+
+    @api.multi
+    def _action_reject(self, reason):
+        self._check_manager(_("reject"))
+        if not (reason or "").strip():
+            raise UserError(_("Give the reason for rejecting the return."))
+        for rma in self:
+            if rma.state not in ("draft", "to_approve"):
+                raise UserError(_("%s can no longer be rejected.") % rma.name)
+        self.write({"rejection_reason": reason.strip()})
+        self._set_state("cancel")
+        return True
+
+    # ------------------------------------------------------------------
+    # Other actions
+    # ------------------------------------------------------------------
+
+    @api.multi
+    def action_draft(self):
+        """Back to draft, to edit a return that waits for approval."""
+        for rma in self:
+            if rma.state != "to_approve":
+                raise UserError(_("Only RMAs pending approval can be set back to draft: %s is not.") % rma.name)
+        self.write({"approval_reason": False})
+        self._set_state("draft")
+        return True
+
+    @api.multi
+    def action_cancel(self):
+        """Cancel for good: a cancelled RMA cannot be reset, edited or approved."""
+        for rma in self:
+            if rma.state in ("done", "cancel"):
+                raise UserError(_("%s is already resolved or cancelled.") % rma.name)
+        self._action_cancel()
+        return True
+
+    @api.multi
+    def _action_cancel(self):
+        """Extension point: cancelling open pickings."""
+        self._set_state("cancel")
+
+    @api.multi
+    def action_done(self):
+        """Resolved: nothing more will happen on this return."""
+        for rma in self:
+            if rma.state != "approved":
+                raise UserError(_("Only approved RMAs can be resolved: %s is not.") % rma.name)
+        self._set_state("done")
+        return True
+
+    @api.multi
+    def action_acknowledge(self):
+        """Stamp that the customer's request was received and acknowledged."""
+        self.write({"acknowledged_date": fields.Datetime.now(), "acknowledged_user_id": self.env.uid})
+        return True
+
+    @api.model
+    def _archive_resolved_before(self, date):
+        """Archive resolved and cancelled RMAs dated before ``date``; return them."""
+        old = self.search([("state", "in", ("done", "cancel")), ("date", "<", date)])
+        old.write({"active": False})
+        return old
+
+    @api.multi
+    def action_add_sale_lines(self):
+        self.ensure_one()
+        return {
+            "name": _("Add Lines from a Sales Order"),
+            "type": "ir.actions.act_window",
+            "res_model": "rma.add.sale.lines",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_rma_id": self.id, "default_partner_id": self.partner_id.id},
+        }
+
+    @api.multi
+    def action_view_sale_orders(self):
+        self.ensure_one()
+        action = self.env.ref("sale.action_orders").read()[0]
+        action["domain"] = [("id", "in", self.sale_order_ids.ids)]
+        if len(self.sale_order_ids) == 1:
+            action.update(res_id=self.sale_order_ids.id, views=[(False, "form")])
+        return action
