@@ -5,7 +5,7 @@ from datetime import timedelta
 from odoo import _, api, fields, models
 from odoo.addons import decimal_precision as dp
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import float_compare, float_round
+from odoo.tools import float_compare, formatLang
 
 from .rma_order import CANCELLED_EDITABLE_FIELDS, LOCKED_STATES, STATES
 
@@ -229,13 +229,17 @@ class RmaOrderLine(models.Model):
                       "%(delivered)s %(sale_uom)s and %(others)s are already on other RMAs, "
                       "so at most %(left)s can come back.")
                     % {
-                        "qty": line.product_uom_qty, "uom": line.product_uom.name,
+                        "qty": self._format_qty(line.product_uom_qty), "uom": line.product_uom.name,
                         "product": line.product_id.display_name, "order": sale_line.order_id.name,
-                        "delivered": sale_line.qty_delivered, "sale_uom": sale_line.product_uom.name,
-                        "others": others,
-                        "left": max(float_round(left, precision_rounding=line.product_uom.rounding), 0.0),
+                        "delivered": self._format_qty(sale_line.qty_delivered),
+                        "sale_uom": sale_line.product_uom.name,
+                        "others": self._format_qty(others), "left": self._format_qty(max(left, 0.0)),
                     }
                 )
+
+    @api.model
+    def _format_qty(self, quantity):
+        return formatLang(self.env, quantity, dp="Product Unit of Measure")
 
     @api.model
     def _price_digits(self):
@@ -296,7 +300,7 @@ class RmaOrderLine(models.Model):
     def _describe(self):
         self.ensure_one()
         return _("%(qty)s %(uom)s of %(product)s at %(price)s (%(operation)s, %(reason)s)") % {
-            "qty": self.product_uom_qty,
+            "qty": self._format_qty(self.product_uom_qty),
             "uom": self.product_uom.name,
             "product": self.product_id.display_name,
             "price": self.price_unit,
