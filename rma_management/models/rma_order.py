@@ -146,6 +146,11 @@ class RmaOrder(models.Model):
     def _get_progress_status(self):
         return "approved"
 
+    @api.constrains("partner_id", "currency_id")
+    def _check_lines_origin(self):
+        """Changing the customer or currency must keep the origin orders coherent."""
+        self.mapped("line_ids")._check_origin()
+
     # ------------------------------------------------------------------
     # ORM
     # ------------------------------------------------------------------

@@ -18,7 +18,7 @@ class RmaReturnPolicyLine(models.Model):
         ("window_days_positive", "CHECK (window_days >= 0)", "The return window cannot be negative."),
     ]
 
-    @api.constrains("product_id", "categ_id")
+    @api.constrains("product_id", "categ_id", "policy_id")
     def _check_target(self):
         for line in self:
             if bool(line.product_id) == bool(line.categ_id):
