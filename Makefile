@@ -2,11 +2,12 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
-.PHONY: help run test lint readme upstream-tests stop-db clean
+.PHONY: help run test bench lint readme upstream-tests stop-db clean
 
 help:
 	@echo "make run             set up, create the rma_demo database once, serve http://localhost:8069 (admin/admin)"
 	@echo "make test            set up, fresh test database, all tests and linters"
+	@echo "make bench           SQL query counts and times of the RMA flows (tests/benchmarks)"
 	@echo "make lint            pylint-odoo (OCA mandatory checks) and ruff"
 	@echo "make readme          rebuild the addons' README.rst from their readme/ fragments"
 	@echo "make upstream-tests  Odoo's own sale, stock, account, sale_stock tests under the compatibility layer"
@@ -17,6 +18,9 @@ run:
 
 test:
 	@setup/test.sh
+
+bench:
+	@setup/bench.sh
 
 lint:
 	@setup/bootstrap.sh && setup/lint.sh

@@ -43,7 +43,7 @@ db_exists() {
 }
 
 drop_db() {
-    dropdb --if-exists "$1"
+    PGOPTIONS="-c client_min_messages=warning" dropdb --if-exists "$1"
     rm -rf "$RUN_DIR/data/filestore/$1"
 }
 

@@ -1,34 +1,10 @@
 #!/usr/bin/env bash
 # `make test`: set up what is missing, a fresh throw-away database with the
 # three addons installed, then every test (pytest-odoo) and the linters.
-#
-# Installing the addons takes a minute; the result is kept as a template
-# database named after the checksum of the addons and requirements, and each
-# run copies it, so a second run only pays for the copy.
+# Arguments narrow the tests: setup/test.sh tests/test_rma_management
 source "$(dirname "$0")/common.sh"
 cd "$ROOT"
-
-sources_checksum() {
-    find rma_management rma_management_stock rma_management_account requirements.txt setup/compat \
-        -type f -not -name '*.pyc' -not -path '*/__pycache__/*' -print0 \
-        | sort -z | xargs -0 cat | cksum | cut -d' ' -f1
-}
-TEMPLATE="rma_test_template_$(sources_checksum)"
-TEST_DB="${RMA_TEST_DB:-rma_test_$$}"
-
-if ! db_exists "$TEMPLATE"; then
-    for old in $(psql -qtAc "SELECT datname FROM pg_database WHERE datname LIKE 'rma_test_template_%'"); do
-        drop_db "$old"
-    done
-    install_db "$TEMPLATE" || { drop_db "$TEMPLATE"; exit 1; }
-fi
-drop_db "$TEST_DB"
-createdb -T "$TEMPLATE" "$TEST_DB"
-if [ -d "$RUN_DIR/data/filestore/$TEMPLATE" ]; then
-    mkdir -p "$RUN_DIR/data/filestore"
-    cp -r "$RUN_DIR/data/filestore/$TEMPLATE" "$RUN_DIR/data/filestore/$TEST_DB"
-fi
-trap 'drop_db "$TEST_DB"' EXIT
+source "$ROOT/setup/test-db.sh"
 
 status=0
 python -m pytest -p no:warnings -p no:cacheprovider --odoo-config="$ODOO_CONF" --odoo-database="$TEST_DB" \

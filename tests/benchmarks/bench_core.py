@@ -1,0 +1,58 @@
+"""Benchmark of the core flow: an RMA created from a sales order of 1, 5 and
+20 lines, then confirmed (approved automatically) and, with a category that
+requires approval, confirmed and approved by a manager.
+
+Run by `make bench`; prints SQL query counts and times per step.
+"""
+from harness import Meter, environment
+
+SIZES = (1, 5, 20)
+
+
+def delivered_order(env, customer, products):
+    order = env["sale.order"].create({
+        "partner_id": customer.id,
+        "order_line": [(0, 0, {"product_id": product.id, "product_uom_qty": 3, "price_unit": 50.0})
+                       for product in products],
+    })
+    order.action_confirm()
+    for picking in order.picking_ids:
+        for move in picking.move_lines:
+            move.quantity_done = move.product_uom_qty
+        picking.button_validate()
+    return order
+
+
+def rma_from_order(env, order, reason, category):
+    wizard = env["rma.add.sale.lines"].with_context(default_sale_order_id=order.id).create({
+        "reason_id": reason.id, "category_id": category.id,
+    })
+    wizard.item_ids.write({"selected": True})
+    return env["rma.order"].browse(wizard.action_add_lines()["res_id"])
+
+
+def main():
+    with environment() as env:
+        meter = Meter(env)
+        customer = env["res.partner"].create({"name": "Benchmark Customer", "customer": True})
+        reason = env["rma.reason"].create({"name": "Benchmark"})
+        plain = env["rma.category"].create({"name": "Benchmark"})
+        approval = env["rma.category"].create({"name": "Benchmark approval", "approval_required": True})
+        products = [env["product.product"].create({"name": "Bench %d" % index, "type": "consu", "list_price": 50})
+                    for index in range(max(SIZES))]
+        for size in SIZES:
+            for category, approve in ((plain, False), (approval, True)):
+                order = delivered_order(env, customer, products[:size])
+                with meter.measure("core", "create from sales order", size):
+                    rma = rma_from_order(env, order, reason, category)
+                with meter.measure("core", "confirm" + (" (to approve)" if approve else " (auto-approved)"), size):
+                    rma.action_confirm()
+                if approve:
+                    with meter.measure("core", "approve", size):
+                        rma.action_approve()
+                assert rma.state == "approved", rma.state
+        meter.report("RMA core: SQL queries and time")
+
+
+if __name__ == "__main__":
+    main()
