@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
-.PHONY: help run test bench lint readme upstream-tests stop-db clean
+.PHONY: help run test bench lint readme pot upstream-tests stop-db clean
 
 help:
 	@echo "make run             set up, create the rma_demo database once, serve http://localhost:8069 (admin/admin)"
@@ -10,6 +10,7 @@ help:
 	@echo "make bench           SQL query counts and times of the RMA flows (tests/benchmarks)"
 	@echo "make lint            pylint-odoo (OCA mandatory checks) and ruff"
 	@echo "make readme          rebuild the addons' README.rst from their readme/ fragments"
+	@echo "make pot             export the addons' translation templates (i18n/*.pot)"
 	@echo "make upstream-tests  Odoo's own sale, stock, account, sale_stock tests under the compatibility layer"
 	@echo "make stop-db         stop the private PostgreSQL cluster"
 
@@ -27,6 +28,9 @@ lint:
 
 readme:
 	@setup/bootstrap.sh && .venv/bin/python setup/gen_readme.py
+
+pot:
+	@setup/pot.sh
 
 upstream-tests:
 	@setup/upstream-tests.sh

@@ -4,7 +4,7 @@ and creating an RMA from a sales order costs a small constant per line
 from .common import RmaCase
 
 #: SQL queries a created line may cost: INSERT, taxes, its computed fields, its checks
-MAX_QUERIES_PER_CREATED_LINE = 14
+MAX_QUERIES_PER_CREATED_LINE = 20
 
 
 class TestRmaQueryCounts(RmaCase):
