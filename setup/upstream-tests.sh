@@ -11,6 +11,7 @@ trap 'drop_db "$DB"' EXIT
 status=0
 odoo -d "$DB" -i sale_management,sale_stock,account_invoicing --test-enable --stop-after-init \
     --log-level=test --logfile="$LOG" || status=$?
-echo "upstream tests: $(grep -c ' odoo.modules.module: odoo.addons\.[a-z_.]*\.tests\.[a-z_0-9]* running' "$LOG" || true) test modules run; log in $LOG"
-grep -E "^(FAIL|ERROR):|ERROR $DB|FAIL: " "$LOG" | sort -u || echo "upstream tests: no failure"
+echo "upstream tests: $(grep -oE 'Ran [0-9]+ tests' "$LOG" | awk '{n += $2} END {print n}') tests run; log in $LOG"
+grep -E "odoo.modules.module: Module [a-z_]+: [0-9]+ failures, [0-9]+ errors|(ERROR|FAIL): test_" "$LOG" \
+    | sed -E 's/^.* (odoo\.[a-z_.]+): /\1: /' | sort -u
 exit $status
