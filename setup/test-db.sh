@@ -11,6 +11,7 @@ sources_checksum() {
         | sort -z | xargs -0 cat | cksum | cut -d' ' -f1
 }
 TEMPLATE="rma_test_template_$(sources_checksum)"
+export RMA_TEST_TEMPLATE="$TEMPLATE"  # the browser tests serve a copy of it
 TEST_DB="${RMA_TEST_DB:-rma_test_$$}"
 
 if ! db_exists "$TEMPLATE"; then

@@ -182,6 +182,21 @@ def test_qweb_patch_in_this_process():
     assert QWeb().render(template, {"ok": True, "value": 3}) == b"<b>3</b>"
 
 
+ETREE_SNIPPET = """
+    import glob, os
+    import odoo
+    from odoo.addons.web.controllers.main import concat_xml
+    import odoo.addons.web as web
+    files = sorted(glob.glob(os.path.join(os.path.dirname(web.__file__), "static/src/xml/*.xml")))
+    xml, checksum = concat_xml(files)
+    assert xml.startswith(b"<templates") and b't-name="FormView' in xml, xml[:200]
+"""
+
+
+def test_web_client_templates_concatenate():
+    assert_needed(ETREE_SNIPPET, "etree", "object has no attribute 'getchildren'")
+
+
 def test_skip_all_disables_the_layer():
     status, output = run_python("import collections; print(hasattr(collections, 'Mapping'))", skip="all")
     assert status == 0 and output.strip() == "False"
