@@ -35,7 +35,7 @@ class AccountInvoice(models.Model):
             if invoice.state != "open":
                 continue
             credit_lines = credit_note.move_id.line_ids.filtered(
-                lambda aml: aml.account_id == invoice.account_id and not aml.reconciled
+                lambda aml, account=invoice.account_id: aml.account_id == account and not aml.reconciled
             )
             for credit_line in credit_lines:
                 invoice.assign_outstanding_credit(credit_line.id)

@@ -22,8 +22,8 @@ class RmaOrder(models.Model):
         help="Pending Credit: something is due or waits on a draft credit note. "
         "Credited: everything creditable is on validated credit notes.",
     )
-    credit_note_ids = fields.One2many("account.invoice", "rma_id", string="Credit Notes", readonly=True, copy=False)
-    credit_note_count = fields.Integer(compute="_compute_credit_note_count", string="Credit Note Count")
+    credit_note_ids = fields.One2many("account.invoice", "rma_id", readonly=True, copy=False)
+    credit_note_count = fields.Integer(compute="_compute_credit_note_count")
     amount_credited = fields.Monetary(
         compute="_compute_amount_credited", store=True, string="Credited Amount",
         help="Total of the validated credit notes, taxes and restocking fees included.",
@@ -52,7 +52,7 @@ class RmaOrder(models.Model):
 
     @api.depends("credit_status")
     def _compute_status(self):
-        super(RmaOrder, self)._compute_status()
+        return super(RmaOrder, self)._compute_status()
 
     @api.multi
     def _get_progress_status(self):
@@ -83,8 +83,9 @@ class RmaOrder(models.Model):
 
     @api.multi
     def _action_approve(self):
-        super(RmaOrder, self)._action_approve()
+        result = super(RmaOrder, self)._action_approve()
         self._create_credit_notes()
+        return result
 
     @api.multi
     def _action_cancel(self):
@@ -94,7 +95,7 @@ class RmaOrder(models.Model):
                 _("%(rmas)s cannot be cancelled: cancel their credit notes first.")
                 % {"rmas": ", ".join(credited.mapped("name"))}
             )
-        super(RmaOrder, self)._action_cancel()
+        return super(RmaOrder, self)._action_cancel()
 
     # ------------------------------------------------------------------
     # Credit notes

@@ -333,7 +333,7 @@ class RmaOrderLine(models.Model):
 
     @api.multi
     def _check_can_cancel(self):
-        super(RmaOrderLine, self)._check_can_cancel()
+        result = super(RmaOrderLine, self)._check_can_cancel()
         credited = self.filtered(
             lambda line: float_compare(line.qty_credited, 0.0, precision_rounding=line.product_uom.rounding) > 0
         )
@@ -342,3 +342,4 @@ class RmaOrderLine(models.Model):
                 _("%(products)s cannot be cancelled: they are on credit notes. Cancel the credit notes first.")
                 % {"products": ", ".join(credited.mapped("product_id.display_name"))}
             )
+        return result

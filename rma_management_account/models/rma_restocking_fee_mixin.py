@@ -28,5 +28,5 @@ class RmaRestockingFeeMixin(models.AbstractModel):
 
     @api.multi
     def _has_restocking_fee(self):
-        self.ensure_one()
+        """Whether a fee applies; False for an empty recordset."""
         return bool(self.restocking_fee_type and self.restocking_fee)

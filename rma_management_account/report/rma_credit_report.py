@@ -20,10 +20,10 @@ class RmaCreditReport(models.Model):
     ], readonly=True)
     rma_id = fields.Many2one("rma.order", string="RMA", readonly=True)
     reason_id = fields.Many2one("rma.reason", string="Return Reason", readonly=True)
-    product_id = fields.Many2one("product.product", string="Product", readonly=True)
+    product_id = fields.Many2one("product.product", readonly=True)
     partner_id = fields.Many2one("res.partner", string="Customer", readonly=True)
     category_id = fields.Many2one("rma.category", string="RMA Category", readonly=True)
-    company_id = fields.Many2one("res.company", string="Company", readonly=True)
+    company_id = fields.Many2one("res.company", readonly=True)
     quantity = fields.Float(string="Credited Quantity", readonly=True)
     amount_credited = fields.Float(string="Credited Amount", readonly=True,
                                    help="Untaxed, before restocking fees, in the company's currency.")
