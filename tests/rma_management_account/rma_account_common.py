@@ -91,7 +91,7 @@ class RmaAccountCase(TransactionCase):
         invoice.action_invoice_open()
         return invoice
 
-    def _rma(self, items, operation="credit_only", category=None, partner=None):
+    def _rma(self, items, operation="credit_only", category=None, partner=None, currency=None):
         """An RMA of ``items``: (sale line or product, qty[, price])."""
         lines = []
         for item in items:
@@ -108,6 +108,7 @@ class RmaAccountCase(TransactionCase):
         return self.env["rma.order"].create({
             "partner_id": (partner or self.customer).id,
             "category_id": category.id if category else False,
+            "currency_id": (currency or self.currency).id,
             "line_ids": lines,
         })
 
