@@ -13,7 +13,7 @@ class TestCreditAmounts(RmaAccountCase):
         order = self._sale(order_lines, pricelist=pricelist)
         rma_values["currency"] = order.currency_id
         invoice = self._invoice(order)
-        rma = self._rma([(order.order_line[index],) + tuple(item) for index, item in enumerate(items)], **rma_values)
+        rma = self._rma([(order.order_line[index], *item) for index, item in enumerate(items)], **rma_values)
         rma.action_confirm()
         return invoice, rma.credit_note_ids
 
