@@ -3,6 +3,7 @@
 Each transaction needs its own cursor and sees only committed data, so this
 test commits its data through a separate cursor and deletes it afterwards."""
 import psycopg2
+from rma_account_common import skip_unless_installed
 
 from odoo import SUPERUSER_ID, api
 from odoo.exceptions import UserError
@@ -13,6 +14,7 @@ class TestCreditConcurrency(TransactionCase):
 
     def setUp(self):
         super().setUp()
+        skip_unless_installed(self)
         with self.registry.cursor() as cr:
             env = api.Environment(cr, SUPERUSER_ID, {})
             partner = env["res.partner"].create({"name": "Concurrent Customer", "customer": True})
