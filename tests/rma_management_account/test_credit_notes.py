@@ -222,3 +222,19 @@ class TestCreditNotes(RmaAccountCase):
         self.assertEqual(rma.credit_note_ids.action_view_rma()["res_id"], rma.id)
         from_rma = self.env["account.invoice"].search([("rma_id", "!=", False), ("id", "=", rma.credit_note_ids.id)])
         self.assertEqual(from_rma, rma.credit_note_ids)
+
+    def test_approval_by_a_manager_without_accounting_rights(self):
+        manager = self.env["res.users"].create({
+            "name": "RMA Manager (no accounting)", "login": "rma_manager_no_accounting",
+            "email": "rma.manager@example.com",
+            "groups_id": [(6, 0, [self.env.ref("rma_management.group_rma_manager").id])],
+        })
+        self.assertFalse(manager.has_group("account.group_account_invoice"))
+        category = self.env["rma.category"].create({"name": "Needs approval", "approval_required": True})
+        rma = self._rma([(self.product, 2, 90.0)], category=category)
+        rma.action_confirm()
+        self.assertEqual(rma.state, "to_approve")
+        rma.sudo(manager).action_approve()
+        self.assertEqual(rma.state, "approved")
+        self.assertEqual(rma.credit_note_ids.amount_total, 207.0)
+        self.assertEqual(rma.credit_note_ids.create_uid, self.env.ref("base.user_root"))
