@@ -10,6 +10,13 @@
     "license": "LGPL-3",
     "installable": True,
     "depends": ["rma_management", "account"],
-    "data": [],
+    "data": [
+        "security/ir.model.access.csv",
+        "security/rma_account_security.xml",
+        "views/account_invoice_views.xml",
+        "views/rma_order_views.xml",
+        "views/rma_config_views.xml",
+        "report/rma_credit_report_views.xml",
+    ],
     "demo": [],
 }

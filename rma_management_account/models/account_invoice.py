@@ -1,0 +1,58 @@
+# Copyright 2026 RMA Management contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import _, api, fields, models
+
+
+class AccountInvoice(models.Model):
+    _inherit = "account.invoice"
+
+    rma_id = fields.Many2one(
+        "rma.order", string="RMA", index=True, readonly=True, copy=False, ondelete="restrict",
+        help="The return this credit note credits.",
+    )
+    rma_reason_id = fields.Many2one(
+        "rma.reason", compute="_compute_rma_reason_id", store=True, index=True, string="Return Reason",
+        help="Reason of the largest credited RMA line.",
+    )
+
+    @api.depends("invoice_line_ids.rma_reason_id", "invoice_line_ids.price_subtotal")
+    def _compute_rma_reason_id(self):
+        for invoice in self:
+            lines = invoice.invoice_line_ids.filtered("rma_reason_id")
+            invoice.rma_reason_id = max(lines, key=lambda line: line.price_subtotal).rma_reason_id if lines else False
+
+    @api.multi
+    def invoice_validate(self):
+        result = super(AccountInvoice, self).invoice_validate()
+        self.filtered(lambda inv: inv.rma_id and inv.refund_invoice_id)._apply_to_refunded_invoice()
+        return result
+
+    @api.multi
+    def _apply_to_refunded_invoice(self):
+        """An RMA credit note pays off the invoice it credits, when that one is open."""
+        for credit_note in self:
+            invoice = credit_note.refund_invoice_id
+            if invoice.state != "open":
+                continue
+            credit_lines = credit_note.move_id.line_ids.filtered(
+                lambda aml, account=invoice.account_id: aml.account_id == account and not aml.reconciled
+            )
+            for credit_line in credit_lines:
+                invoice.assign_outstanding_credit(credit_line.id)
+
+    @api.multi
+    def _get_rma_credit_notes_action(self):
+        action = self.env.ref("account.action_invoice_out_refund").read()[0]
+        action["domain"] = [("id", "in", self.ids)]
+        action["context"] = {"default_type": "out_refund", "type": "out_refund"}
+        if len(self) == 1:
+            action.update(res_id=self.id, views=[(self.env.ref("account.invoice_form").id, "form")])
+        return action
+
+    @api.multi
+    def action_view_rma(self):
+        self.ensure_one()
+        action = self.env.ref("rma_management.action_rma_order").read()[0]
+        action.update(res_id=self.rma_id.id, views=[(False, "form")], domain=[("id", "=", self.rma_id.id)])
+        action["name"] = _("RMA")
+        return action

@@ -1,0 +1,287 @@
+# Copyright 2026 RMA Management contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import float_compare, float_is_zero
+
+from .rma_order_line import VALIDATED_INVOICE_STATES
+
+CREDIT_STATUSES = [
+    ("none", "Nothing to Credit"),
+    ("pending", "Pending Credit"),
+    ("credited", "Credited"),
+]
+
+
+class RmaOrder(models.Model):
+    _inherit = "rma.order"
+
+    status = fields.Selection(selection_add=[("credit_pending", "Pending Credit"), ("credited", "Credited")])
+    credit_status = fields.Selection(
+        CREDIT_STATUSES, compute="_compute_credit_status", store=True, index=True, readonly=True,
+        help="Pending Credit: something is due or waits on a draft credit note. "
+        "Credited: everything creditable is on validated credit notes.",
+    )
+    credit_note_ids = fields.One2many("account.invoice", "rma_id", readonly=True, copy=False)
+    credit_note_count = fields.Integer(compute="_compute_credit_note_count")
+    amount_credited = fields.Monetary(
+        compute="_compute_amount_credited", store=True, string="Credited Amount",
+        help="Total of the validated credit notes, taxes and restocking fees included.",
+    )
+
+    # ------------------------------------------------------------------
+    # Computed fields
+    # ------------------------------------------------------------------
+
+    @api.depends("line_ids.qty_to_credit", "line_ids.qty_credited", "line_ids.qty_credit_validated")
+    def _compute_credit_status(self):
+        for rma in self:
+            lines = rma.line_ids
+            if any(
+                float_compare(line.qty_to_credit, 0.0, precision_rounding=line.product_uom.rounding) > 0
+                or float_compare(line.qty_credited, line.qty_credit_validated,
+                                 precision_rounding=line.product_uom.rounding) > 0
+                for line in lines
+            ):
+                rma.credit_status = "pending"
+            elif any(not float_is_zero(line.qty_credited, precision_rounding=line.product_uom.rounding)
+                     for line in lines):
+                rma.credit_status = "credited"
+            else:
+                rma.credit_status = "none"
+
+    @api.depends("credit_status")
+    def _compute_status(self):
+        return super(RmaOrder, self)._compute_status()
+
+    @api.multi
+    def _get_progress_status(self):
+        """Pending Credit while something is due or in draft; Credited once
+        everything creditable is validated and nothing else is going on."""
+        if self.credit_status == "pending":
+            return "credit_pending"
+        status = super(RmaOrder, self)._get_progress_status()
+        if status == "approved" and self.credit_status == "credited":
+            return "credited"
+        return status
+
+    @api.depends("credit_note_ids")
+    def _compute_credit_note_count(self):
+        for rma in self:
+            rma.credit_note_count = len(rma.credit_note_ids)
+
+    @api.depends("credit_note_ids.state", "credit_note_ids.amount_total")
+    def _compute_amount_credited(self):
+        for rma in self:
+            rma.amount_credited = sum(
+                rma.credit_note_ids.filtered(lambda inv: inv.state in VALIDATED_INVOICE_STATES).mapped("amount_total")
+            )
+
+    # ------------------------------------------------------------------
+    # Triggers
+    # ------------------------------------------------------------------
+
+    @api.multi
+    def _action_approve(self):
+        result = super(RmaOrder, self)._action_approve()
+        self._create_credit_notes()
+        return result
+
+    @api.multi
+    def _action_cancel(self):
+        credited = self.filtered(lambda rma: rma.credit_note_ids.filtered(lambda inv: inv.state != "cancel"))
+        if credited:
+            raise UserError(
+                _("%(rmas)s cannot be cancelled: cancel their credit notes first.")
+                % {"rmas": ", ".join(credited.mapped("name"))}
+            )
+        return super(RmaOrder, self)._action_cancel()
+
+    # ------------------------------------------------------------------
+    # Credit notes
+    # ------------------------------------------------------------------
+
+    @api.multi
+    def _lock_for_credit(self):
+        """Serialize crediting per RMA. Creating a credit note rewrites the
+        RMA's stored credit status, so a concurrent transaction waiting here
+        fails with a serialization error once the first one commits (Odoo
+        retries it and finds nothing due) instead of crediting twice."""
+        if self.ids:
+            self.env.cr.execute("SELECT id FROM rma_order WHERE id IN %s FOR UPDATE", (tuple(self.ids),))
+
+    @api.multi
+    def _create_credit_notes(self):
+        """One credit note per RMA for every line whose creditable quantity
+        grew; validated at once if the company says so. Idempotent: what is on
+        a credit note (not cancelled) is never credited again. Returns the
+        credit notes created, none when nothing is due."""
+        self._lock_for_credit()
+        # crediting follows from approvals and receipts: whoever triggers it
+        # needs no accounting rights
+        rmas = self.sudo()
+        due = rmas.mapped("line_ids")._get_credit_due_qty()
+        credit_notes = rmas.env["account.invoice"]
+        for rma in rmas:
+            lines = rma.line_ids.filtered(lambda line: line.id in due)
+            if lines:
+                credit_notes |= rma._create_credit_note(lines, due)
+        to_validate = credit_notes.filtered(lambda inv: inv.company_id.rma_credit_note_validate)
+        if to_validate:
+            to_validate.action_invoice_open()
+        return credit_notes.with_env(self.env)
+
+    @api.multi
+    def _create_credit_note(self, lines, due):
+        self.ensure_one()
+        origin_lines = lines._get_origin_invoice_lines()
+        origin_invoices = self.env["account.invoice.line"].union(*origin_lines.values()).mapped("invoice_id")
+        values = self._prepare_credit_note(origin_invoices)
+        fiscal_position = self.env["account.fiscal.position"].browse(values["fiscal_position_id"])
+        values["invoice_line_ids"] = [
+            (0, 0, line._prepare_credit_note_line(
+                due[line.id], origin_lines.get(line.id, self.env["account.invoice.line"]), fiscal_position,
+            ))
+            for line in lines
+        ]
+        credit_note = self.env["account.invoice"].create(values)
+        fee_values = self._prepare_restocking_fee_line(credit_note)
+        if fee_values:
+            credit_note.write({"invoice_line_ids": [(0, 0, fee_values)]})
+        credit_note.compute_taxes()
+        self.message_post(body=_("Credit note created: %(lines)s.") % {"lines": ", ".join(
+            "%s %s" % (due[line.id], line.product_id.display_name) for line in lines
+        )})
+        return credit_note
+
+    @api.multi
+    def _get_credit_journal(self):
+        self.ensure_one()
+        journal = self.env["account.journal"].search(
+            [("type", "=", "sale"), ("company_id", "=", self.company_id.id)], limit=1,
+        )
+        if not journal:
+            raise UserError(_("Define a sales journal for %(company)s to credit returns.")
+                            % {"company": self.company_id.name})
+        return journal
+
+    @api.multi
+    def _describe_credit_note(self, origin_invoices):
+        self.ensure_one()
+        if not origin_invoices:
+            return _("Return %(rma)s") % {"rma": self.name}
+        return _("Return %(rma)s of %(invoices)s") % {
+            "rma": self.name,
+            "invoices": ", ".join(
+                _("%(number)s of %(date)s") % {"number": invoice.number or invoice.display_name,
+                                               "date": invoice.date_invoice or ""}
+                for invoice in origin_invoices
+            ),
+        }
+
+    @api.multi
+    def _prepare_credit_note(self, origin_invoices):
+        """Values of a credit note of this RMA. With a single origin invoice it
+        applies to that invoice (its partner, receivable account, journal and
+        fiscal position); otherwise it is an on-account credit."""
+        self.ensure_one()
+        origin = origin_invoices if len(origin_invoices) == 1 else self.env["account.invoice"]
+        partner = origin.partner_id or self.env["res.partner"].browse(
+            self.partner_id.address_get(["invoice"])["invoice"]
+        )
+        partner = partner.with_context(force_company=self.company_id.id)
+        positions = self.env["account.fiscal.position"].with_context(force_company=self.company_id.id)
+        fiscal_position = origin.fiscal_position_id or positions.browse(positions.get_fiscal_position(partner.id))
+        return {
+            "type": "out_refund",
+            "rma_id": self.id,
+            "refund_invoice_id": origin.id,
+            "partner_id": partner.id,
+            "account_id": (origin.account_id or partner.property_account_receivable_id).id,
+            "journal_id": (origin.journal_id or self._get_credit_journal()).id,
+            "fiscal_position_id": fiscal_position.id,
+            "currency_id": self.currency_id.id,
+            "company_id": self.company_id.id,
+            "user_id": self.user_id.id,
+            "origin": self.name,
+            "name": self._describe_credit_note(origin_invoices),
+        }
+
+    # ------------------------------------------------------------------
+    # Restocking fee
+    # ------------------------------------------------------------------
+
+    @api.multi
+    def _get_restocking_fee_rule(self):
+        """Where the restocking fee comes from: the RMA's category, else the
+        customer's return policy."""
+        self.ensure_one()
+        if self.category_id._has_restocking_fee():
+            return self.category_id
+        policy = self.env["rma.return.policy"]._get_policy(self.commercial_partner_id, self.company_id)
+        return policy if policy and policy._has_restocking_fee() else self.env["rma.return.policy"]
+
+    @api.multi
+    def _get_restocking_fee_amount(self, credit_note):
+        """Fee kept on ``credit_note``, in its currency, never more than its
+        untaxed amount; a fixed fee is kept once per RMA."""
+        self.ensure_one()
+        rule = self._get_restocking_fee_rule()
+        if not rule:
+            return 0.0
+        if rule.restocking_fee_type == "percent":
+            fee = credit_note.amount_untaxed * rule.restocking_fee / 100.0
+        else:
+            already = (self.credit_note_ids - credit_note).filtered(
+                lambda inv: inv.state != "cancel"
+            ).mapped("invoice_line_ids").filtered("rma_restocking_fee")
+            if already:
+                return 0.0
+            fee = self.company_id.currency_id.with_context(date=self.date).compute(
+                rule.restocking_fee, credit_note.currency_id,
+            )
+        return credit_note.currency_id.round(min(fee, credit_note.amount_untaxed))
+
+    @api.multi
+    def _prepare_restocking_fee_line(self, credit_note):
+        """Values of the restocking fee line of ``credit_note``, with its own
+        income account; empty when no fee applies."""
+        fee = self._get_restocking_fee_amount(credit_note)
+        if float_is_zero(fee, precision_rounding=credit_note.currency_id.rounding):
+            return {}
+        account = self.company_id.rma_restocking_fee_account_id
+        if not account:
+            raise UserError(
+                _("A restocking fee applies to %(rma)s: set the restocking fee account in the Returns settings.")
+                % {"rma": self.name}
+            )
+        return {
+            "name": _("Restocking fee"),
+            "rma_restocking_fee": True,
+            "quantity": 1.0,
+            "price_unit": -fee,
+            "account_id": account.id,
+            "invoice_line_tax_ids": [(6, 0, [])],
+        }
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+
+    @api.multi
+    def action_create_credit_notes(self):
+        """The "Create credit note" button: credit what is due now."""
+        for rma in self:
+            if rma.state not in ("approved", "done"):
+                raise UserError(_("%(rma)s must be approved before it is credited.") % {"rma": rma.name})
+        credit_notes = self._create_credit_notes()
+        if not credit_notes:
+            raise UserError(
+                _("Nothing to credit on %(rmas)s: what the credit policies make creditable is already on "
+                  "credit notes, or was never invoiced.") % {"rmas": ", ".join(self.mapped("name"))}
+            )
+        return credit_notes._get_rma_credit_notes_action()
+
+    @api.multi
+    def action_view_credit_notes(self):
+        return self.mapped("credit_note_ids")._get_rma_credit_notes_action()

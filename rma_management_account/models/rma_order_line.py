@@ -1,0 +1,345 @@
+# Copyright 2026 RMA Management contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from collections import defaultdict
+
+from odoo import _, api, fields, models
+from odoo.addons import decimal_precision as dp
+from odoo.addons.rma_management.models.rma_order_line import OPERATIONS
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import float_compare, float_is_zero
+
+CREDIT_POLICIES = [
+    ("none", "No Credit"),
+    ("on_approval", "On Approval"),
+    ("on_receipt", "On Receipt"),
+    ("on_acceptance", "On Acceptance"),
+]
+
+#: requested outcomes that never credit the customer
+NO_CREDIT_OPERATIONS = ("replace", "repair", "no_credit")
+
+#: credit notes in these states are validated
+VALIDATED_INVOICE_STATES = ("open", "paid")
+
+
+class RmaOrderLine(models.Model):
+    _inherit = "rma.order.line"
+
+    credit_policy = fields.Selection(
+        CREDIT_POLICIES, required=True, index=True,
+        help="When the customer is credited: never, when the RMA is approved, for what was received, "
+        "or for what passed inspection. Proposed from the requested outcome and the RMA's category; "
+        "editable until something is credited.",
+    )
+    credit_line_ids = fields.One2many(
+        "account.invoice.line", "rma_line_id", string="Credit Note Lines", readonly=True, copy=False,
+    )
+    qty_credited = fields.Float(
+        compute="_compute_qty_credited", store=True, string="Credited Quantity",
+        digits=dp.get_precision("Product Unit of Measure"),
+        help="Quantity on credit notes that are not cancelled (draft included).",
+    )
+    qty_credit_validated = fields.Float(
+        compute="_compute_qty_credited", store=True, string="Validated Credited Quantity",
+        digits=dp.get_precision("Product Unit of Measure"),
+        help="Quantity on validated credit notes.",
+    )
+    qty_to_credit = fields.Float(
+        compute="_compute_qty_to_credit", store=True, string="Quantity to Credit",
+        digits=dp.get_precision("Product Unit of Measure"),
+        help="What the credit policy makes creditable and is on no credit note yet, never more than "
+        "authorized nor than was invoiced on the origin sales order line.",
+    )
+
+    # ------------------------------------------------------------------
+    # Credit policy
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _get_allowed_credit_policies(self, operation):
+        """Credit policies a line with this requested outcome may have.
+        Extension point: crediting on receipt or acceptance needs the goods
+        to be received, which the stock addons add."""
+        if operation in NO_CREDIT_OPERATIONS:
+            return ["none"]
+        return ["none", "on_approval"]
+
+    @api.model
+    def _get_default_credit_policy(self, operation, category, product):
+        """Credit policy proposed for a new line. Extension point: with
+        receipts, refunds are credited on receipt or acceptance."""
+        allowed = self._get_allowed_credit_policies(operation)
+        if category.credit_policy in allowed:
+            return category.credit_policy
+        return "on_approval" if "on_approval" in allowed else "none"
+
+    @api.model
+    def _describe_credit_policies(self, policies):
+        names = dict(self._fields["credit_policy"]._description_selection(self.env))
+        return ", ".join(names[policy] for policy in policies)
+
+    @api.constrains("credit_policy", "operation")
+    def _check_credit_policy(self):
+        for line in self:
+            allowed = self._get_allowed_credit_policies(line.operation)
+            if line.credit_policy not in allowed:
+                raise ValidationError(
+                    _("%(product)s cannot be credited %(policy)s: with this requested outcome, "
+                      "choose one of %(allowed)s.")
+                    % {"product": line.product_id.display_name,
+                       "policy": self._describe_credit_policies([line.credit_policy]).lower(),
+                       "allowed": self._describe_credit_policies(allowed)}
+                )
+
+    @api.onchange("operation")
+    def _onchange_operation_credit_policy(self):
+        self.credit_policy = self._get_default_credit_policy(
+            self.operation, self.rma_id.category_id, self.product_id,
+        )
+
+    # ------------------------------------------------------------------
+    # Credited and creditable quantities
+    # ------------------------------------------------------------------
+
+    @api.depends("credit_line_ids.quantity", "credit_line_ids.uom_id", "credit_line_ids.invoice_id.state",
+                 "product_uom")
+    def _compute_qty_credited(self):
+        for line in self:
+            credited = validated = 0.0
+            for credit_line in line.credit_line_ids:
+                state = credit_line.invoice_id.state
+                if state == "cancel":
+                    continue
+                qty = credit_line.uom_id._compute_quantity(credit_line.quantity, line.product_uom)
+                credited += qty
+                if state in VALIDATED_INVOICE_STATES:
+                    validated += qty
+            line.qty_credited = credited
+            line.qty_credit_validated = validated
+
+    @api.model
+    def _get_credit_qty_depends(self):
+        """Fields the creditable quantity depends on. Extension point: the
+        received and accepted quantities."""
+        return ["credit_policy", "state", "product_uom_qty", "product_uom", "qty_credited",
+                "sale_line_id.qty_invoiced", "sale_line_id.rma_line_ids.qty_credited"]
+
+    @api.depends(lambda self: self._get_credit_qty_depends())
+    def _compute_qty_to_credit(self):
+        due = self._get_credit_due_qty()
+        for line in self:
+            line.qty_to_credit = due.get(line.id, 0.0)
+
+    @api.multi
+    def _get_policy_credit_qty(self):
+        """Quantity the credit policy makes creditable, by line id, in the
+        line's unit. Extension point: received and accepted quantities."""
+        return {
+            line.id: line.product_uom_qty
+            if line.credit_policy == "on_approval" and line.state in ("approved", "done") else 0.0
+            for line in self
+        }
+
+    @api.multi
+    def _get_invoiced_credit_room(self):
+        """What may still be credited on the origin sales order line of each
+        line, by line id in the line's unit: invoiced minus what RMA lines
+        (this one included) already credited. Lines without origin are not
+        capped and are left out."""
+        room_by_sale_line = {}
+        for sale_line in self.mapped("sale_line_id"):
+            credited = sum(
+                rma_line.product_uom._compute_quantity(rma_line.qty_credited, sale_line.product_uom)
+                for rma_line in sale_line.rma_line_ids
+                if rma_line.state != "cancel"
+            )
+            room_by_sale_line[sale_line] = sale_line.qty_invoiced - credited
+        room = {}
+        for line in self.filtered("sale_line_id"):
+            available = line.sale_line_id.product_uom._compute_quantity(
+                room_by_sale_line[line.sale_line_id], line.product_uom,
+            )
+            room[line.id] = max(available, 0.0)
+            # lines sharing an origin line share its room
+            room_by_sale_line[line.sale_line_id] -= line.product_uom._compute_quantity(
+                room[line.id], line.sale_line_id.product_uom,
+            )
+        return room
+
+    @api.multi
+    def _get_credit_due_qty(self):
+        """Quantity to credit now, by line id in the line's unit: the policy's
+        quantity minus what is on credit notes, never more than authorized nor
+        than is left invoiced on the origin line."""
+        policy_qty = self._get_policy_credit_qty()
+        due = {}
+        open_lines = self.filtered(lambda line: line.state != "cancel" and line.credit_policy != "none")
+        creditable = {
+            line.id: min(policy_qty[line.id], line.product_uom_qty) - line.qty_credited for line in open_lines
+        }
+        candidates = open_lines.filtered(
+            lambda line: float_compare(creditable[line.id], 0.0, precision_rounding=line.product_uom.rounding) > 0
+        )
+        room = candidates._get_invoiced_credit_room()
+        for line in candidates:
+            qty = min(creditable[line.id], room.get(line.id, creditable[line.id]))
+            if not float_is_zero(qty, precision_rounding=line.product_uom.rounding):
+                due[line.id] = qty
+        return due
+
+    # ------------------------------------------------------------------
+    # Credit note lines
+    # ------------------------------------------------------------------
+
+    @api.multi
+    def _get_origin_invoice_lines(self):
+        """The customer invoice line each line credits, by line id: the latest
+        invoice line (not cancelled) of its origin sales order line."""
+        origin = {}
+        for line in self.filtered("sale_line_id"):
+            invoice_lines = line.sale_line_id.invoice_lines.filtered(
+                lambda inv_line: inv_line.invoice_id.type == "out_invoice" and inv_line.invoice_id.state != "cancel"
+            )
+            if invoice_lines:
+                origin[line.id] = invoice_lines.sorted("id")[-1]
+        return origin
+
+    @api.multi
+    def _get_credit_price(self, origin_line):
+        """Unit price and discount of the credit note line: the original
+        invoice line's when the credit price is the original net price (the
+        same amount to the cent), else the credit price without discount."""
+        self.ensure_one()
+        if origin_line:
+            original_net = self.sale_line_id.product_uom._compute_price(
+                self.sale_line_id.price_reduce, self.product_uom,
+            )
+            if not float_compare(self.price_unit, original_net, precision_digits=self._price_digits()):
+                return origin_line.uom_id._compute_price(origin_line.price_unit, self.product_uom), origin_line.discount
+        return self.price_unit, 0.0
+
+    @api.multi
+    def _get_credit_account(self, fiscal_position):
+        self.ensure_one()
+        account = self.env["account.invoice.line"].with_context(
+            force_company=self.company_id.id,
+        ).get_invoice_line_account("out_refund", self.product_id, fiscal_position, self.company_id)
+        if not account:
+            raise UserError(
+                _("Define an income account for %(product)s or its category to credit it on %(rma)s.")
+                % {"product": self.product_id.display_name, "rma": self.rma_id.name}
+            )
+        return account
+
+    @api.multi
+    def _describe_credit(self, origin_line):
+        self.ensure_one()
+        if origin_line:
+            return _("%(description)s\nReturn reason: %(reason)s\nInvoice %(invoice)s of %(date)s") % {
+                "description": self.name or self.product_id.display_name,
+                "reason": self.reason_id.name,
+                "invoice": origin_line.invoice_id.number or origin_line.invoice_id.display_name,
+                "date": origin_line.invoice_id.date_invoice or "",
+            }
+        return _("%(description)s\nReturn reason: %(reason)s") % {
+            "description": self.name or self.product_id.display_name,
+            "reason": self.reason_id.name,
+        }
+
+    @api.multi
+    def _prepare_credit_note_line(self, qty, origin_line, fiscal_position):
+        """Values of the credit note line crediting ``qty`` of this line:
+        the original invoice line's taxes and accounts when there is one."""
+        self.ensure_one()
+        price_unit, discount = self._get_credit_price(origin_line)
+        if origin_line:
+            account = origin_line.account_id
+            taxes = origin_line.invoice_line_tax_ids
+        else:
+            account = self._get_credit_account(fiscal_position)
+            taxes = fiscal_position.map_tax(self.tax_ids, self.product_id, self.rma_id.partner_id)
+        return {
+            "rma_line_id": self.id,
+            "name": self._describe_credit(origin_line),
+            "product_id": self.product_id.id,
+            "uom_id": self.product_uom.id,
+            "quantity": qty,
+            "price_unit": price_unit,
+            "discount": discount,
+            "account_id": account.id,
+            "invoice_line_tax_ids": [(6, 0, taxes.ids)],
+            "account_analytic_id": origin_line.account_analytic_id.id,
+            "analytic_tag_ids": [(6, 0, origin_line.analytic_tag_ids.ids)],
+        }
+
+    # ------------------------------------------------------------------
+    # ORM
+    # ------------------------------------------------------------------
+
+    @api.model_cr_context
+    def _init_column(self, column_name):
+        """On install, lines of existing RMAs get the policy of their requested outcome."""
+        if column_name != "credit_policy":
+            return super(RmaOrderLine, self)._init_column(column_name)
+        no_category, no_product = self.env["rma.category"], self.env["product.product"]
+        for operation, _label in OPERATIONS:
+            self.env.cr.execute(
+                "UPDATE rma_order_line SET credit_policy = %s WHERE credit_policy IS NULL AND operation = %s",
+                (self._get_default_credit_policy(operation, no_category, no_product), operation),
+            )
+        return None
+
+    @api.model
+    def create(self, vals):
+        if not vals.get("credit_policy"):
+            rma = self.env["rma.order"].browse(vals.get("rma_id"))
+            operation = vals.get("operation") or rma.category_id.default_operation \
+                or self._fields["operation"].default(self)
+            vals["credit_policy"] = self._get_default_credit_policy(
+                operation, rma.category_id, self.env["product.product"].browse(vals.get("product_id")),
+            )
+        return super(RmaOrderLine, self).create(vals)
+
+    @api.multi
+    def write(self, vals):
+        if "operation" in vals and "credit_policy" not in vals:
+            return self._write_operation(vals)
+        if "credit_policy" in vals:
+            self._check_credit_policy_editable(vals["credit_policy"])
+        return super(RmaOrderLine, self).write(vals)
+
+    @api.multi
+    def _write_operation(self, vals):
+        """A new requested outcome proposes its credit policy again."""
+        by_policy = defaultdict(lambda: self.browse())
+        for line in self:
+            policy = self._get_default_credit_policy(vals["operation"], line.rma_id.category_id, line.product_id)
+            by_policy[policy] |= line
+        for policy, lines in by_policy.items():
+            lines.write(dict(vals, credit_policy=policy))
+        return True
+
+    @api.multi
+    def _check_credit_policy_editable(self, policy):
+        credited = self.filtered(
+            lambda line: line.credit_policy != policy
+            and float_compare(line.qty_credited, 0.0, precision_rounding=line.product_uom.rounding) > 0
+        )
+        if credited:
+            raise UserError(
+                _("The credit policy of %(products)s can no longer be changed: credit notes exist for them.")
+                % {"products": ", ".join(credited.mapped("product_id.display_name"))}
+            )
+
+    @api.multi
+    def _check_can_cancel(self):
+        result = super(RmaOrderLine, self)._check_can_cancel()
+        credited = self.filtered(
+            lambda line: float_compare(line.qty_credited, 0.0, precision_rounding=line.product_uom.rounding) > 0
+        )
+        if credited:
+            raise UserError(
+                _("%(products)s cannot be cancelled: they are on credit notes. Cancel the credit notes first.")
+                % {"products": ", ".join(credited.mapped("product_id.display_name"))}
+            )
+        return result

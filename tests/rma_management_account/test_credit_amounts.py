@@ -1,0 +1,135 @@
+"""Amounts of RMA credit notes, to the cent: taxes included and excluded,
+discounts, lower credit prices, restocking fees, foreign currencies."""
+from rma_account_common import RmaAccountCase
+
+from odoo import fields
+from odoo.exceptions import UserError
+
+
+class TestCreditAmounts(RmaAccountCase):
+
+    def _credit(self, order_lines, items, **rma_values):
+        pricelist = rma_values.pop("pricelist", None)
+        order = self._sale(order_lines, pricelist=pricelist)
+        rma_values["currency"] = order.currency_id
+        invoice = self._invoice(order)
+        rma = self._rma([(order.order_line[index], *item) for index, item in enumerate(items)], **rma_values)
+        rma.action_confirm()
+        return invoice, rma.credit_note_ids
+
+    def test_taxes_included_in_the_price(self):
+        tax_incl = self._tax("Sale 21% included (RMA test)", 21.0, price_include=True)
+        invoice, credit_note = self._credit([(self.product, 2, 121.0, 0.0, tax_incl)], [(2,)])
+        self.assertEqual(invoice.amount_total, 242.0)
+        self.assertEqual(credit_note.amount_untaxed, 200.0)
+        self.assertEqual(credit_note.amount_tax, 42.0)
+        self.assertEqual(credit_note.amount_total, 242.0)
+        self.assertEqual(credit_note.invoice_line_ids.invoice_line_tax_ids, tax_incl)
+
+    def test_discount_of_the_origin_line(self):
+        invoice, credit_note = self._credit([(self.product, 10, 33.33, 15.0, self.tax_15)], [(10,)])
+        self.assertEqual(credit_note.amount_untaxed, invoice.amount_untaxed)
+        self.assertEqual(credit_note.amount_tax, invoice.amount_tax)
+        self.assertEqual(credit_note.amount_total, invoice.amount_total)
+        self.assertEqual(credit_note.invoice_line_ids.discount, 15.0)
+        self.assertEqual(credit_note.invoice_line_ids.price_unit, 33.33)
+
+    def test_partial_quantity_with_discount(self):
+        _invoice, credit_note = self._credit([(self.product, 10, 33.33, 15.0, self.tax_15)], [(3,)])
+        self.assertEqual(credit_note.amount_untaxed, 84.99)
+        self.assertEqual(credit_note.amount_tax, 12.75)
+        self.assertEqual(credit_note.amount_total, 97.74)
+
+    def test_credit_price_below_the_original(self):
+        _invoice, credit_note = self._credit([(self.product, 5, 100.0, 10.0, self.tax_15)], [(2, 80.0)])
+        line = credit_note.invoice_line_ids
+        self.assertEqual((line.price_unit, line.discount), (80.0, 0.0))
+        self.assertEqual(credit_note.amount_untaxed, 160.0)
+        self.assertEqual(credit_note.amount_tax, 24.0)
+        self.assertEqual(credit_note.amount_total, 184.0)
+
+    def test_percentage_restocking_fee_of_the_category(self):
+        self.company.rma_restocking_fee_account_id = self.fee_account
+        category = self.env["rma.category"].create({
+            "name": "Change of mind", "restocking_fee_type": "percent", "restocking_fee": 10.0,
+        })
+        _invoice, credit_note = self._credit([(self.product, 5, 100.0, 0.0, self.tax_15)], [(3,)],
+                                             category=category)
+        fee_line = credit_note.invoice_line_ids.filtered("rma_restocking_fee")
+        self.assertEqual(fee_line.price_subtotal, -30.0)
+        self.assertEqual(fee_line.account_id, self.fee_account)
+        self.assertFalse(fee_line.invoice_line_tax_ids)
+        self.assertEqual(credit_note.amount_untaxed, 270.0)
+        self.assertEqual(credit_note.amount_tax, 45.0)
+        self.assertEqual(credit_note.amount_total, 315.0)
+        credit_note.action_invoice_open()
+        move = credit_note.move_id
+        self.assertEqual(sum(move.line_ids.mapped("debit")), sum(move.line_ids.mapped("credit")))
+        self.assertEqual(self._move_balance(move, self.fee_account), -30.0)
+        self.assertEqual(self._move_balance(move, self.income), 300.0)
+        self.assertEqual(self._move_balance(move, self.receivable), -315.0)
+        self.assertEqual(credit_note.rma_id.amount_credited, 315.0)
+        # the accountants' analysis
+        report = self.env["rma.credit.report"].read_group(
+            [("rma_id", "=", credit_note.rma_id.id), ("state", "in", ("open", "paid"))],
+            ["reason_id", "amount_credited", "restocking_fee", "quantity"], ["reason_id"],
+        )
+        self.assertEqual(len(report), 1)
+        self.assertEqual(report[0]["reason_id"][0], self.reason.id)
+        self.assertEqual((report[0]["amount_credited"], report[0]["restocking_fee"], report[0]["quantity"]),
+                         (300.0, 30.0, 3.0))
+
+    def test_fixed_restocking_fee_of_the_return_policy_once_per_rma(self):
+        self.company.rma_restocking_fee_account_id = self.fee_account
+        self.customer.rma_return_policy_id = self.env["rma.return.policy"].create({
+            "name": "Fee policy", "window_days": 30, "restocking_fee_type": "fixed", "restocking_fee": 25.0,
+        })
+        order = self._sale([(self.product, 10, 100.0, 0.0, self.tax_15)])
+        self._invoice(order, quantities={order.order_line: 4})
+        rma = self._rma([(order.order_line, 6)])
+        rma.action_confirm()
+        first = rma.credit_note_ids
+        self.assertEqual(first.amount_untaxed, 400.0 - 25.0)
+        self.assertEqual(first.amount_total, 400.0 - 25.0 + 60.0)
+        self._invoice(order)
+        rma.action_create_credit_notes()
+        second = rma.credit_note_ids - first
+        self.assertEqual(second.amount_untaxed, 200.0, "the fixed fee was kept once already")
+        self.assertFalse(second.invoice_line_ids.filtered("rma_restocking_fee"))
+
+    def test_restocking_fee_needs_an_account(self):
+        category = self.env["rma.category"].create({
+            "name": "Fee", "restocking_fee_type": "fixed", "restocking_fee": 10.0,
+        })
+        order = self._sale([(self.product, 2, 100.0, 0.0, self.tax_15)])
+        self._invoice(order)
+        rma = self._rma([(order.order_line, 1)], category=category)
+        with self.assertRaises(UserError) as error, self.env.cr.savepoint():
+            rma.action_confirm()
+        self.assertIn("set the restocking fee account", error.exception.name)
+        self.assertEqual(rma.state, "draft")
+        self.assertFalse(rma.credit_note_ids)
+
+    def test_foreign_currency(self):
+        currency = self.env.ref("base.EUR") if self.currency != self.env.ref("base.EUR") \
+            else self.env.ref("base.USD")
+        currency.active = True
+        today = fields.Date.context_today(self.env.user)
+        rates = self.env["res.currency.rate"]
+        for cur, rate in ((self.currency, 1.0), (currency, 2.0)):
+            rates.search([("currency_id", "=", cur.id), ("name", "=", today)]).unlink()
+            rates.create({"currency_id": cur.id, "name": today, "rate": rate, "company_id": self.company.id})
+        pricelist = self.env["product.pricelist"].create({"name": "Foreign (RMA test)", "currency_id": currency.id})
+        invoice, credit_note = self._credit([(self.product, 2, 200.0, 0.0, self.tax_15)], [(2,)],
+                                            pricelist=pricelist)
+        self.assertEqual(invoice.currency_id, currency)
+        self.assertEqual(credit_note.currency_id, currency)
+        self.assertEqual(credit_note.rma_id.currency_id, currency)
+        self.assertEqual(credit_note.amount_total, 460.0)
+        credit_note.action_invoice_open()
+        receivable = credit_note.move_id.line_ids.filtered(lambda aml: aml.account_id == self.receivable)
+        self.assertEqual(receivable.amount_currency, -460.0)
+        self.assertEqual(receivable.credit, 230.0, "460.00 at 2 per company currency unit")
+        self.assertEqual(self._move_balance(credit_note.move_id, self.income), 200.0)
+        self.assertEqual(invoice.residual, 0.0)
+        self.assertEqual(invoice.state, "paid")

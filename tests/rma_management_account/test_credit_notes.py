@@ -1,0 +1,240 @@
+"""Credit policies and the credit notes they create, without receipts."""
+
+from rma_account_common import RmaAccountCase
+
+from odoo.exceptions import UserError, ValidationError
+
+
+class TestCreditNotes(RmaAccountCase):
+
+    def setUp(self):
+        super().setUp()
+        self.order = self._sale([(self.product, 10, 100.0, 0.0, self.tax_15)])
+        self.sale_line = self.order.order_line
+        self.invoice = self._invoice(self.order)
+
+    def test_credit_only_is_credited_at_approval_against_the_origin_invoice(self):
+        rma = self._rma([(self.sale_line, 3)])
+        line = rma.line_ids
+        self.assertEqual(line.credit_policy, "on_approval")
+        self.assertFalse(rma.credit_note_ids, "nothing is credited before approval")
+
+        rma.action_confirm()
+        self.assertEqual(rma.state, "approved")
+        credit_note = rma.credit_note_ids
+        self.assertEqual(len(credit_note), 1)
+        self.assertEqual(credit_note.type, "out_refund")
+        self.assertEqual(credit_note.state, "draft", "credit notes wait for review by default")
+        self.assertEqual(credit_note.refund_invoice_id, self.invoice)
+        self.assertEqual(credit_note.rma_id, rma)
+        self.assertEqual(credit_note.rma_reason_id, self.reason)
+        self.assertEqual(credit_note.partner_id, self.invoice.partner_id)
+        self.assertEqual(credit_note.account_id, self.receivable)
+        self.assertEqual(credit_note.currency_id, rma.currency_id)
+        self.assertIn(self.invoice.number, credit_note.name)
+        self.assertIn(self.invoice.date_invoice, credit_note.name)
+        credit_line = credit_note.invoice_line_ids
+        self.assertEqual(credit_line.rma_line_id, line)
+        self.assertEqual(credit_line.quantity, 3)
+        self.assertEqual(credit_line.account_id, self.invoice.invoice_line_ids.account_id)
+        self.assertEqual(credit_line.account_id, self.income)
+        self.assertEqual(credit_line.invoice_line_tax_ids, self.tax_15)
+        self.assertIn(self.reason.name, credit_line.name)
+        self.assertIn(self.invoice.number, credit_line.name)
+        self.assertEqual(credit_note.amount_untaxed, 300.0)
+        self.assertEqual(credit_note.amount_tax, 45.0)
+        self.assertEqual(credit_note.amount_total, 345.0)
+        self.assertEqual(line.qty_credited, 3)
+        self.assertEqual(line.qty_credit_validated, 0)
+        self.assertEqual(line.qty_to_credit, 0)
+        self.assertEqual(rma.credit_status, "pending", "a draft credit note is still pending")
+        self.assertEqual(rma.status, "credit_pending")
+        self.assertEqual(rma.amount_credited, 0.0)
+        self.assertEqual(rma.credit_note_count, 1)
+
+        credit_note.action_invoice_open()
+        self.assertEqual(line.qty_credit_validated, 3)
+        self.assertEqual(rma.credit_status, "credited")
+        self.assertEqual(rma.status, "credited")
+        self.assertEqual(rma.amount_credited, 345.0)
+        # the journal entry balances and reverses the origin income and receivable
+        move = credit_note.move_id
+        self.assertEqual(sum(move.line_ids.mapped("debit")), sum(move.line_ids.mapped("credit")))
+        self.assertEqual(self._move_balance(move, self.income), 300.0)
+        self.assertEqual(self._move_balance(move, self.receivable), -345.0)
+        self.assertEqual(self._move_balance(move, self.tax_account), 45.0)
+        # and applies to the invoice it credits
+        self.assertEqual(self.invoice.residual, 1150.0 - 345.0)
+        self.assertEqual(credit_note.state, "paid")
+
+        rma.action_done()
+        self.assertEqual(rma.status, "done")
+
+    def test_nothing_due_never_creates_a_credit_note(self):
+        rma = self._rma([(self.sale_line, 2)])
+        rma.action_confirm()
+        self.assertFalse(rma._create_credit_notes(), "re-running the trigger credits nothing twice")
+        with self.assertRaises(UserError) as error, self.env.cr.savepoint():
+            rma.action_create_credit_notes()
+        self.assertIn("Nothing to credit on %s" % rma.name, error.exception.name)
+        self.assertEqual(len(rma.credit_note_ids), 1)
+        self.assertEqual(rma.line_ids.qty_credited, 2)
+
+    def test_no_credit_operations_never_credit(self):
+        rma = self._rma([(self.sale_line, 2)], operation="no_credit")
+        self.assertEqual(rma.line_ids.credit_policy, "none")
+        with self.assertRaises(ValidationError) as error, self.env.cr.savepoint():
+            rma.line_ids.credit_policy = "on_approval"
+        self.assertIn("choose one of No Credit", error.exception.name)
+        self.assertEqual(rma.line_ids.credit_policy, "none")
+        rma.action_confirm()
+        self.assertEqual(rma.state, "approved")
+        self.assertFalse(rma.credit_note_ids)
+        self.assertEqual(rma.credit_status, "none")
+        self.assertEqual(rma.status, "approved")
+        with self.assertRaises(UserError) as error, self.env.cr.savepoint():
+            rma.action_create_credit_notes()
+        self.assertIn("Nothing to credit", error.exception.name)
+        self.assertFalse(rma.credit_note_ids)
+
+    def test_policy_follows_operation_and_category(self):
+        rma = self._rma([(self.sale_line, 1)], operation="replace")
+        line = rma.line_ids
+        self.assertEqual(line.credit_policy, "none")
+        line.operation = "credit_only"
+        self.assertEqual(line.credit_policy, "on_approval")
+        line.operation = "repair"
+        self.assertEqual(line.credit_policy, "none")
+        category = self.env["rma.category"].create({"name": "Goodwill", "credit_policy": "none"})
+        rma = self._rma([(self.sale_line, 1)], category=category)
+        self.assertEqual(rma.line_ids.credit_policy, "none", "the category's policy wins for credit operations")
+        rma.action_confirm()
+        self.assertFalse(rma.credit_note_ids)
+
+    def test_receipt_policies_need_the_stock_bridge(self):
+        if self.env["ir.module.module"].search_count(
+            [("name", "=", "rma_management_stock_account"), ("state", "=", "installed")]
+        ):
+            self.skipTest("the stock bridge allows crediting on receipt")
+        rma = self._rma([(self.sale_line, 2)], operation="refund")
+        line = rma.line_ids
+        self.assertEqual(line.credit_policy, "on_approval", "without receipts, refunds are credited at approval")
+        for policy in ("on_receipt", "on_acceptance"):
+            with self.assertRaises(ValidationError) as error, self.env.cr.savepoint():
+                line.credit_policy = policy
+            self.assertIn("cannot be credited on", error.exception.name)
+            self.assertIn("choose one of No Credit, On Approval", error.exception.name)
+            self.assertEqual(line.credit_policy, "on_approval")
+        with self.assertRaises(ValidationError), self.env.cr.savepoint():
+            self.env["rma.category"].create({"name": "On receipt", "credit_policy": "on_receipt"})
+
+    def test_policy_locked_once_credited(self):
+        rma = self._rma([(self.sale_line, 2)])
+        rma.action_confirm()
+        with self.assertRaises(UserError) as error, self.env.cr.savepoint():
+            rma.line_ids.credit_policy = "none"
+        self.assertIn("can no longer be changed", error.exception.name)
+        self.assertEqual(rma.line_ids.credit_policy, "on_approval")
+
+    def test_cancelled_credit_note_makes_its_quantity_due_again(self):
+        rma = self._rma([(self.sale_line, 3)])
+        rma.action_confirm()
+        first = rma.credit_note_ids
+        first.action_invoice_cancel()
+        line = rma.line_ids
+        self.assertEqual(line.qty_credited, 0)
+        self.assertEqual(line.qty_to_credit, 3)
+        self.assertEqual(rma.credit_status, "pending")
+        action = rma.action_create_credit_notes()
+        second = self._credit_notes(rma)
+        self.assertEqual(len(second), 1)
+        self.assertNotEqual(second, first)
+        self.assertEqual(action["res_id"], second.id)
+        self.assertEqual(second.amount_total, 345.0)
+        self.assertEqual(line.qty_credited, 3)
+        self.assertEqual(line.qty_to_credit, 0)
+
+    def test_validated_at_once_when_the_company_says_so(self):
+        self.company.rma_credit_note_validate = True
+        rma = self._rma([(self.sale_line, 1)])
+        rma.action_confirm()
+        credit_note = rma.credit_note_ids
+        self.assertEqual(credit_note.state, "paid", "validated and applied to the open origin invoice")
+        self.assertTrue(credit_note.number)
+        self.assertEqual(rma.credit_status, "credited")
+        self.assertEqual(rma.amount_credited, 115.0)
+        self.assertEqual(self.invoice.residual, 1150.0 - 115.0)
+
+    def test_never_more_than_invoiced_on_the_origin_line(self):
+        order = self._sale([(self.product, 10, 100.0, 0.0, self.tax_15)])
+        sale_line = order.order_line
+        self._invoice(order, quantities={sale_line: 4})
+        self.assertEqual(sale_line.qty_invoiced, 4)
+        rma = self._rma([(sale_line, 3)])
+        rma.action_confirm()
+        self.assertEqual(rma.line_ids.qty_credited, 3)
+        other = self._rma([(sale_line, 3)])
+        other.action_confirm()
+        self.assertEqual(other.line_ids.qty_credited, 1, "only 1 of the 4 invoiced is left to credit")
+        self.assertEqual(other.line_ids.qty_to_credit, 0)
+        self.assertEqual(other.credit_note_ids.amount_untaxed, 100.0)
+        # the rest, once invoiced, becomes due
+        self._invoice(order)
+        self.assertEqual(sale_line.qty_invoiced, 10)
+        self.assertEqual(other.line_ids.qty_to_credit, 2)
+        other.action_create_credit_notes()
+        self.assertEqual(other.line_ids.qty_credited, 3)
+        self.assertEqual(len(self._credit_notes(other)), 2)
+
+    def test_credited_lines_and_rmas_cannot_be_cancelled(self):
+        rma = self._rma([(self.sale_line, 2)])
+        rma.action_confirm()
+        with self.assertRaises(UserError) as error, self.env.cr.savepoint():
+            rma.line_ids.action_cancel()
+        self.assertIn("Cancel the credit notes first", error.exception.name)
+        with self.assertRaises(UserError) as error, self.env.cr.savepoint():
+            rma.action_cancel()
+        self.assertIn("cancel their credit notes first", error.exception.name)
+        self.assertEqual(rma.state, "approved")
+        self.assertEqual(rma.line_ids.state, "approved")
+        rma.credit_note_ids.action_invoice_cancel()
+        rma.action_cancel()
+        self.assertEqual(rma.state, "cancel")
+
+    def test_on_account_credit_without_origin(self):
+        rma = self._rma([(self.product, 2, 90.0)])
+        rma.action_confirm()
+        credit_note = rma.credit_note_ids
+        self.assertFalse(credit_note.refund_invoice_id)
+        self.assertEqual(credit_note.account_id, self.receivable)
+        self.assertEqual(credit_note.invoice_line_ids.account_id, self.income)
+        self.assertEqual(credit_note.amount_total, 207.0)
+        credit_note.action_invoice_open()
+        self.assertEqual(credit_note.state, "open", "an on-account credit, not applied to any invoice")
+        self.assertEqual(self._move_balance(credit_note.move_id, self.receivable), -207.0)
+        self.assertEqual(self._move_balance(credit_note.move_id, self.income), 180.0)
+
+    def test_smart_buttons(self):
+        rma = self._rma([(self.sale_line, 1)])
+        rma.action_confirm()
+        action = rma.action_view_credit_notes()
+        self.assertEqual(action["res_id"], rma.credit_note_ids.id)
+        self.assertEqual(rma.credit_note_ids.action_view_rma()["res_id"], rma.id)
+        from_rma = self.env["account.invoice"].search([("rma_id", "!=", False), ("id", "=", rma.credit_note_ids.id)])
+        self.assertEqual(from_rma, rma.credit_note_ids)
+
+    def test_approval_by_a_manager_without_accounting_rights(self):
+        manager = self.env["res.users"].create({
+            "name": "RMA Manager (no accounting)", "login": "rma_manager_no_accounting",
+            "email": "rma.manager@example.com",
+            "groups_id": [(6, 0, [self.env.ref("rma_management.group_rma_manager").id])],
+        })
+        self.assertFalse(manager.has_group("account.group_account_invoice"))
+        category = self.env["rma.category"].create({"name": "Needs approval", "approval_required": True})
+        rma = self._rma([(self.product, 2, 90.0)], category=category)
+        rma.action_confirm()
+        self.assertEqual(rma.state, "to_approve")
+        rma.sudo(manager).action_approve()
+        self.assertEqual(rma.state, "approved")
+        self.assertEqual(rma.credit_note_ids.amount_total, 207.0)
+        self.assertEqual(rma.credit_note_ids.create_uid, self.env.ref("base.user_root"))
