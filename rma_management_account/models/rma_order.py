@@ -67,15 +67,15 @@ class RmaOrder(models.Model):
 
     @api.depends("credit_note_ids")
     def _compute_credit_note_count(self):
+        # counted for whoever looks at the RMA, accountant or not
         for rma in self:
-            rma.credit_note_count = len(rma.credit_note_ids)
+            rma.credit_note_count = len(rma.sudo().credit_note_ids)
 
     @api.depends("credit_note_ids.state", "credit_note_ids.amount_total")
     def _compute_amount_credited(self):
         for rma in self:
-            rma.amount_credited = sum(
-                rma.credit_note_ids.filtered(lambda inv: inv.state in VALIDATED_INVOICE_STATES).mapped("amount_total")
-            )
+            validated = rma.sudo().credit_note_ids.filtered(lambda inv: inv.state in VALIDATED_INVOICE_STATES)
+            rma.amount_credited = sum(validated.mapped("amount_total"))
 
     # ------------------------------------------------------------------
     # Triggers

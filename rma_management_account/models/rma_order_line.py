@@ -104,9 +104,10 @@ class RmaOrderLine(models.Model):
     @api.depends("credit_line_ids.quantity", "credit_line_ids.uom_id", "credit_line_ids.invoice_id.state",
                  "product_uom")
     def _compute_qty_credited(self):
+        # credit notes count for whoever looks at the RMA, accountant or not
         for line in self:
             credited = validated = 0.0
-            for credit_line in line.credit_line_ids:
+            for credit_line in line.sudo().credit_line_ids:
                 state = credit_line.invoice_id.state
                 if state == "cancel":
                     continue
@@ -126,7 +127,8 @@ class RmaOrderLine(models.Model):
 
     @api.depends(lambda self: self._get_credit_qty_depends())
     def _compute_qty_to_credit(self):
-        due = self._get_credit_due_qty()
+        # the origin order's invoices cap it, whether the user may read them or not
+        due = self.sudo()._get_credit_due_qty()
         for line in self:
             line.qty_to_credit = due.get(line.id, 0.0)
 
