@@ -100,7 +100,12 @@ class RmaOrder(models.Model):
                 lambda line: line.state != "cancel" and line.operation in RECEIVE_OPERATIONS and not line.move_ids
             )
             if lines:
-                pickings |= pickings.create(rma._prepare_receipt_picking(lines))
+                picking = pickings.create(rma._prepare_receipt_picking(lines))
+                # the picking gives its destination to its new moves: restore those going straight to stock
+                picking.move_lines.filtered(lambda move: move.rma_disposition == "stock").write(
+                    {"location_dest_id": rma.warehouse_id.lot_stock_id.id}
+                )
+                pickings |= picking
         if pickings:
             pickings.action_confirm()
             pickings.action_assign()

@@ -512,5 +512,5 @@ class RmaOrderLine(models.Model):
             })],
         }
         if scheduled_date:
-            values["scheduled_date"] = scheduled_date
+            values["move_lines"][0][2]["date_expected"] = scheduled_date
         return values
