@@ -257,7 +257,7 @@ class RmaOrderLine(models.Model):
 
     @api.multi
     def _check_can_cancel(self):
-        super(RmaOrderLine, self)._check_can_cancel()
+        result = super(RmaOrderLine, self)._check_can_cancel()
         received = self.filtered(
             lambda line: not float_is_zero(line.qty_received, precision_rounding=line.product_uom.rounding)
         )
@@ -266,6 +266,7 @@ class RmaOrderLine(models.Model):
                 _("%s was already received: it cannot be cancelled any more.")
                 % ", ".join(received.mapped("product_id.display_name"))
             )
+        return result
 
     @api.multi
     def action_cancel(self):
