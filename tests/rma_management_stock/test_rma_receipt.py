@@ -227,3 +227,32 @@ class TestRmaReceipt(RmaStockCase):
         done = order.picking_ids.move_lines
         done.write({"date": "2026-01-15 10:00:00"})
         self.assertEqual(str(rma.line_ids._get_delivery_dates()[rma.line_ids.id]), "2026-01-15")
+
+    def test_warehouse_user_receives_and_inspects(self):
+        user = self.env["res.users"].create({
+            "name": "Warehouse Clerk",
+            "login": "rma_clerk",
+            "email": "clerk@example.com",
+            "groups_id": [(6, 0, [self.env.ref("stock.group_stock_user").id])],
+        })
+        self.product.rma_inspection_required = True
+        order = self._sell_and_deliver(self.product, 2)
+        rma = self._approve(self._create_rma([(order.order_line, 2, "refund")]))
+        receipt = self._receipt(rma).sudo(user)
+        self._validate(receipt)
+        self.assertEqual(rma.status, "waiting_inspection")
+        self._inspect(rma.line_ids.sudo(user), [("stock", 2)])
+        self.assertEqual(rma.state, "done")
+
+    def test_received_minus_returned_to_customer(self):
+        order = self._sell_and_deliver(self.product, 5)
+        rma = self._approve(self._create_rma([(order.order_line, 5, "refund")]))
+        receipt = self._receipt(rma)
+        self._validate(receipt)
+        wizard = self.env["stock.return.picking"].with_context(active_id=receipt.id, active_ids=receipt.ids).create({})
+        wizard.product_return_moves.quantity = 2
+        back = self.env["stock.picking"].browse(wizard.create_returns()["res_id"])
+        self.assertEqual(back.rma_id, rma)
+        self._validate(back)
+        self.assertEqual(rma.line_ids.qty_received, 3)
+        self.assertEqual(self._quantity(self.product, self.rma_location), 3)
