@@ -95,7 +95,7 @@ def _plain_receipt(env, warehouse, customer, products):
 
 
 def bench(env, size):
-    warehouse, customer, products, rma = _setup(env, size, "rma-%s" % size)
+    warehouse, _customer, _products, rma = _setup(env, size, "rma-%s" % size)
     results = {}
     with Meter(env) as meter:
         rma.action_confirm()
@@ -141,7 +141,7 @@ def main():
         )
         overhead = results["receive"].queries - results["plain receipt"].queries
         lines.append("%-6s%s%22s" % (size, cells, "%+d q" % overhead))
-    print("\n".join(lines))  # noqa: T201
+    print("\n".join(lines))
 
 
 if __name__ == "__main__":
