@@ -1,7 +1,7 @@
 # Copyright 2026 RMA Management contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 from .rma_order_line import RECEIVE_OPERATIONS, STOCK_STATUSES
 
@@ -52,6 +52,15 @@ class RmaOrder(models.Model):
     def _onchange_company_id_warehouse(self):
         if self.company_id and self.warehouse_id.company_id != self.company_id:
             self.warehouse_id = self.env["stock.warehouse"].search([("company_id", "=", self.company_id.id)], limit=1)
+
+    @api.constrains("warehouse_id", "company_id")
+    def _check_warehouse_company(self):
+        for rma in self:
+            if rma.warehouse_id and rma.warehouse_id.company_id != rma.company_id:
+                raise ValidationError(
+                    _("The warehouse %(warehouse)s of %(rma)s belongs to another company.")
+                    % {"warehouse": rma.warehouse_id.name, "rma": rma.name}
+                )
 
     @api.depends("picking_ids.picking_type_code")
     def _compute_picking_counts(self):

@@ -141,7 +141,10 @@ class RmaOrderLine(models.Model):
 
     @api.multi
     def _get_stock_status(self, totals):
+        """Where the line stands in the warehouse; none before it has moves."""
         self.ensure_one()
+        if not self.move_ids:
+            return False
 
         def positive(name):
             return float_compare(totals[name], 0.0, precision_rounding=self.product_uom.rounding) > 0

@@ -4,7 +4,7 @@ from unittest.mock import patch
 
 from rma_stock_common import RmaStockCase
 
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 
 class TestRmaReceipt(RmaStockCase):
@@ -256,3 +256,11 @@ class TestRmaReceipt(RmaStockCase):
         self._validate(back)
         self.assertEqual(rma.line_ids.qty_received, 3)
         self.assertEqual(self._quantity(self.product, self.rma_location), 3)
+
+    def test_warehouse_of_another_company_is_refused(self):
+        other_company = self.env["res.company"].create({"name": "Other Returns Co"})
+        other_warehouse = self.env["stock.warehouse"].search([("company_id", "=", other_company.id)], limit=1)
+        self.assertTrue(other_warehouse.rma_in_type_id, "the new company's warehouse is set up for returns")
+        with self.assertRaises(ValidationError), self.env.cr.savepoint():
+            self._create_rma([(self.product, 1, "refund")], warehouse_id=other_warehouse.id)
+        self.assertFalse(self.env["rma.order"].search([("warehouse_id", "=", other_warehouse.id)]))
