@@ -19,5 +19,5 @@
         "views/res_config_settings_views.xml",
         "wizards/rma_stock_wizard_views.xml",
     ],
-    "demo": [],
+    "demo": ["demo/rma_stock_demo.xml"],
 }

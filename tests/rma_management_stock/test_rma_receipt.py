@@ -264,3 +264,9 @@ class TestRmaReceipt(RmaStockCase):
         with self.assertRaises(ValidationError), self.env.cr.savepoint():
             self._create_rma([(self.product, 1, "refund")], warehouse_id=other_warehouse.id)
         self.assertFalse(self.env["rma.order"].search([("warehouse_id", "=", other_warehouse.id)]))
+
+    def test_demo_approved_rma_waits_for_its_goods(self):
+        rma = self.env.ref("rma_management.rma_demo_approved")
+        self.assertEqual(rma.receipt_count, 1)
+        self.assertEqual(rma.status, "pending_receipt")
+        self.assertEqual(rma.picking_ids.location_dest_id, rma.warehouse_id.rma_loc_id)
