@@ -95,13 +95,14 @@ class RmaOrderLine(models.Model):
     )
     def _compute_stock_quantities(self):
         for line in self:
-            totals = line._get_stock_totals()
+            # computed for RMA users without stock rights as well
+            totals = line.sudo()._get_stock_totals()
             line.qty_received = totals["received"]
             line.qty_inspected = totals["inspected"]
             line.qty_to_inspect = max(totals["received"] - totals["inspected"], 0.0)
             line.qty_accepted = sum(totals[name] for name in ACCEPTED_DISPOSITIONS)
             line.qty_delivered = totals["delivered"]
-            line.stock_status = line._get_stock_status(totals)
+            line.stock_status = line.sudo()._get_stock_status(totals)
 
     @api.multi
     def _get_stock_totals(self):
@@ -274,7 +275,7 @@ class RmaOrderLine(models.Model):
     @api.multi
     def action_cancel(self):
         result = super(RmaOrderLine, self).action_cancel()
-        self.mapped("move_ids").filtered(lambda move: move.state not in ("done", "cancel"))._action_cancel()
+        self.sudo().mapped("move_ids").filtered(lambda move: move.state not in ("done", "cancel"))._action_cancel()
         return result
 
     # ------------------------------------------------------------------

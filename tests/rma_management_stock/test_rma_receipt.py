@@ -270,3 +270,16 @@ class TestRmaReceipt(RmaStockCase):
         self.assertEqual(rma.receipt_count, 1)
         self.assertEqual(rma.status, "pending_receipt")
         self.assertEqual(rma.picking_ids.location_dest_id, rma.warehouse_id.rma_loc_id)
+
+    def test_rma_user_without_stock_rights_gets_the_receipt(self):
+        user = self.env["res.users"].create({
+            "name": "Returns Desk",
+            "login": "rma_desk",
+            "email": "desk@example.com",
+            "groups_id": [(6, 0, [self.env.ref("rma_management.group_rma_user").id])],
+        })
+        rma = self._create_rma([(self.product, 1, "refund")]).sudo(user)
+        rma.action_confirm()
+        self.assertEqual(rma.state, "approved")
+        self.assertEqual(rma.receipt_count, 1)
+        self.assertEqual(rma.status, "pending_receipt")
