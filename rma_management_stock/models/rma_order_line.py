@@ -84,9 +84,9 @@ class RmaOrderLine(models.Model):
     @api.depends("move_ids.move_line_ids.lot_id", "move_ids.state")
     def _compute_lot_ids(self):
         for line in self:
-            line.lot_ids = line.move_ids.filtered(
+            line.lot_ids = line.sudo().move_ids.filtered(
                 lambda move: move.state == "done" and move._get_rma_kind() == "in"
-            ).mapped("move_line_ids.lot_id")
+            ).mapped("move_line_ids.lot_id").ids
 
     @api.depends(
         "move_ids.state", "move_ids.product_uom_qty", "move_ids.product_uom", "move_ids.rma_disposition",

@@ -283,3 +283,12 @@ class TestRmaReceipt(RmaStockCase):
         self.assertEqual(rma.state, "approved")
         self.assertEqual(rma.receipt_count, 1)
         self.assertEqual(rma.status, "pending_receipt")
+        # the warehouse receives the unit with its lot; the returns desk sees it on the line
+        receipt = self._receipt(self.env["rma.order"].browse(rma.id))
+        lot = self.env["stock.production.lot"].create({"name": "DESK-1", "product_id": self.product.id})
+        receipt.move_line_ids.write({"lot_id": lot.id, "qty_done": 1})
+        receipt.action_done()
+        rma.invalidate_cache()
+        self.assertEqual(rma.line_ids.read(["lot_ids", "qty_received"])[0]["qty_received"], 1)
+        self.assertEqual(rma.line_ids.lot_ids.mapped("name"), ["DESK-1"])
+        self.assertEqual(rma.status, "waiting_action")
