@@ -91,7 +91,7 @@ class RmaOrderLine(models.Model):
     @api.depends(
         "move_ids.state", "move_ids.product_uom_qty", "move_ids.product_uom", "move_ids.rma_disposition",
         "move_ids.location_id", "move_ids.location_dest_id", "move_ids.origin_returned_move_id",
-        "product_uom", "operation", "product_id.rma_inspection_required",
+        "product_uom", "operation", "product_id.rma_inspection_required", "rma_id.warehouse_id.rma_refurbish_loc_id",
     )
     def _compute_stock_quantities(self):
         for line in self:
@@ -170,7 +170,7 @@ class RmaOrderLine(models.Model):
     def _get_delivery_dates(self):
         """The date of the last delivery of the origin sale line to the customer."""
         dates = super(RmaOrderLine, self)._get_delivery_dates()
-        for line in self.filtered("sale_line_id"):
+        for line in self.sudo().filtered("sale_line_id"):
             delivered = line.sale_line_id.move_ids.filtered(
                 lambda move: move.state == "done" and move.location_dest_id.usage == "customer"
             )
