@@ -130,3 +130,14 @@ class TestRmaInspection(RmaStockCase):
         rma = self._received_rma(qty=2)
         self.assertEqual(self._quantity(self.product, self.rma_location), 2)
         self.assertEqual(rma.status, "waiting_inspection")
+
+    def test_inspect_wizard_proposes_everything_to_stock(self):
+        rma = self._received_rma(received=4)
+        action = rma.line_ids.action_inspect()
+        wizard = self.env[action["res_model"]].with_context(action["context"]).create({})
+        self.assertEqual(wizard.line_id, rma.line_ids)
+        self.assertEqual(wizard.qty_to_inspect, 4)
+        self.assertEqual([(item.disposition, item.quantity) for item in wizard.item_ids], [("stock", 4)])
+        wizard.action_confirm()
+        self.assertEqual(self._quantity(self.product, self.stock_location), 4)
+        self.assertEqual(rma.line_ids.inspection_result, "passed")
