@@ -10,6 +10,14 @@
     "license": "LGPL-3",
     "installable": True,
     "depends": ["rma_management", "sale_stock"],
-    "data": [],
-    "demo": [],
+    "data": [
+        "security/ir.model.access.csv",
+        "data/rma_stock_data.xml",
+        "views/rma_order_views.xml",
+        "views/rma_order_line_views.xml",
+        "views/stock_picking_views.xml",
+        "views/res_config_settings_views.xml",
+        "wizards/rma_stock_wizard_views.xml",
+    ],
+    "demo": ["demo/rma_stock_demo.xml"],
 }

@@ -1,0 +1,12 @@
+# Copyright 2026 RMA Management contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import fields, models
+
+
+class ResCompany(models.Model):
+    _inherit = "res.company"
+
+    rma_allow_over_receipt = fields.Boolean(
+        string="Allow RMA Over-Receipts",
+        help="Warehouse staff may receive more than the quantity authorized on an RMA line.",
+    )

@@ -1,0 +1,521 @@
+# Copyright 2026 RMA Management contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from collections import defaultdict
+
+from odoo import _, api, fields, models
+from odoo.addons import decimal_precision as dp
+from odoo.exceptions import UserError
+from odoo.tools import float_compare, float_is_zero
+
+from .stock_move import DISPOSITIONS
+
+#: operations whose goods come back to the warehouse
+RECEIVE_OPERATIONS = ("refund", "replace", "repair", "no_credit")
+#: operations that send goods back to the customer
+SHIP_OPERATIONS = ("replace", "repair")
+#: inspection outcomes that passed the goods
+ACCEPTED_DISPOSITIONS = ("stock", "refurbish")
+
+#: where a line stands in the warehouse, least advanced first
+STOCK_STATUSES = [
+    ("pending", "Pending Receipt"),
+    ("partial", "Partially Received"),
+    ("inspect", "Waiting for Inspection"),
+    ("action", "Waiting for Action"),
+    ("progress", "In Progress"),
+    ("ready", "Ready for Shipment"),
+    ("shipped", "Shipped"),
+    ("resolved", "Resolved"),
+]
+
+INSPECTION_RESULTS = [
+    ("passed", "Passed"),
+    ("partial", "Partially Passed"),
+    ("failed", "Failed"),
+]
+
+
+class RmaOrderLine(models.Model):
+    _inherit = "rma.order.line"
+
+    move_ids = fields.One2many("stock.move", "rma_line_id", string="Stock Moves", readonly=True)
+    scrap_ids = fields.One2many("stock.scrap", "rma_line_id", string="Scrap Orders", readonly=True)
+    lot_ids = fields.Many2many(
+        "stock.production.lot", compute="_compute_lot_ids", string="Lots/Serial Numbers",
+        help="Lots or serial numbers of the returned units, as entered on receipt.",
+    )
+    qty_received = fields.Float(
+        compute="_compute_stock_quantities", store=True, string="Received",
+        digits=dp.get_precision("Product Unit of Measure"),
+        help="Received from the customer, minus what was returned to the customer from those receipts.",
+    )
+    qty_inspected = fields.Float(
+        compute="_compute_stock_quantities", store=True, string="Inspected",
+        digits=dp.get_precision("Product Unit of Measure"),
+        help="Received units for which a disposition was recorded.",
+    )
+    qty_to_inspect = fields.Float(
+        compute="_compute_stock_quantities", store=True, string="To Inspect",
+        digits=dp.get_precision("Product Unit of Measure"),
+        help="Received units still in the RMA input location, waiting for a decision.",
+    )
+    qty_accepted = fields.Float(
+        compute="_compute_stock_quantities", store=True, string="Accepted",
+        digits=dp.get_precision("Product Unit of Measure"),
+        help="Units that passed inspection: returned to stock or sent to refurbishing.",
+    )
+    qty_delivered = fields.Float(
+        compute="_compute_stock_quantities", store=True, string="Shipped",
+        digits=dp.get_precision("Product Unit of Measure"),
+        help="Replacements, repaired or rejected units delivered back to the customer.",
+    )
+    stock_status = fields.Selection(
+        STOCK_STATUSES, compute="_compute_stock_quantities", store=True, index=True, string="Warehouse Status",
+    )
+    inspection_result = fields.Selection(INSPECTION_RESULTS, readonly=True, copy=False)
+    inspection_user_id = fields.Many2one("res.users", string="Inspector", readonly=True, copy=False)
+    inspection_date = fields.Datetime(readonly=True, copy=False)
+    inspection_note = fields.Text(readonly=True, copy=False)
+
+    # ------------------------------------------------------------------
+    # Computed fields
+    # ------------------------------------------------------------------
+
+    @api.depends("move_ids.move_line_ids.lot_id", "move_ids.state")
+    def _compute_lot_ids(self):
+        for line in self:
+            line.lot_ids = line.sudo().move_ids.filtered(
+                lambda move: move.state == "done" and move._get_rma_kind() == "in"
+            ).mapped("move_line_ids.lot_id").ids
+
+    @api.depends(
+        "move_ids.state", "move_ids.product_uom_qty", "move_ids.product_uom", "move_ids.rma_disposition",
+        "move_ids.location_id", "move_ids.location_dest_id", "move_ids.origin_returned_move_id",
+        "product_uom", "operation", "product_id.rma_inspection_required", "rma_id.warehouse_id.rma_refurbish_loc_id",
+    )
+    def _compute_stock_quantities(self):
+        for line in self:
+            # computed for RMA users without stock rights as well
+            totals = line.sudo()._get_stock_totals()
+            line.qty_received = totals["received"]
+            line.qty_inspected = totals["inspected"]
+            line.qty_to_inspect = max(totals["received"] - totals["inspected"], 0.0)
+            line.qty_accepted = sum(totals[name] for name in ACCEPTED_DISPOSITIONS)
+            line.qty_delivered = totals["delivered"]
+            line.stock_status = line.sudo()._get_stock_status(totals)
+
+    @api.multi
+    def _get_stock_totals(self):
+        """The line's moves summed up by what they do, in the line's unit."""
+        self.ensure_one()
+        totals = defaultdict(float)
+        refurbish_location = self.rma_id.warehouse_id.rma_refurbish_loc_id
+        for move in self.move_ids.filtered(lambda move: move.state != "cancel"):
+            qty = self._to_line_uom(move.product_uom_qty, move.product_uom)
+            done = move.state == "done"
+            kind = move._get_rma_kind()
+            if kind == "in":
+                totals["received" if done else "incoming"] += qty
+            elif kind == "return" and done:
+                totals["received"] -= qty
+            elif kind == "out":
+                totals["delivered" if done else "outgoing"] += qty
+                if not done and move.state != "assigned":
+                    totals["not_ready"] += qty
+                if move.rma_disposition != "reject":
+                    totals["planned_out"] += qty
+                if move.location_id == refurbish_location:
+                    totals["refurbished"] += qty
+            if move.rma_disposition and (done or move.rma_disposition == "reject"):
+                totals[move.rma_disposition] += qty
+        totals["inspected"] = sum(totals[name] for name, _label in DISPOSITIONS)
+        return totals
+
+    @api.multi
+    def _to_line_uom(self, qty, uom):
+        """``qty`` in ``uom`` expressed in the line's unit; a replacement
+        product of another unit category counts as is."""
+        self.ensure_one()
+        if uom.category_id != self.product_uom.category_id:
+            return qty
+        return uom._compute_quantity(qty, self.product_uom, rounding_method="HALF-UP")
+
+    @api.multi
+    def _get_stock_status(self, totals):
+        """Where the line stands in the warehouse; none before it has moves."""
+        self.ensure_one()
+        if not self.move_ids:
+            return False
+
+        def positive(name):
+            return float_compare(totals[name], 0.0, precision_rounding=self.product_uom.rounding) > 0
+
+        totals["to_inspect"] = totals["received"] - totals["inspected"]
+        totals["to_ship"] = totals["inspected"] - totals["reject"] - totals["planned_out"]
+        totals["in_refurbish"] = totals["refurbish"] - totals["refurbished"]
+        if self.operation in RECEIVE_OPERATIONS:
+            if positive("incoming"):
+                return "partial" if positive("received") else "pending"
+            if positive("to_inspect"):
+                return "inspect" if self.product_id.rma_inspection_required else "action"
+        if positive("outgoing"):
+            return "progress" if positive("not_ready") else "ready"
+        if self.operation in SHIP_OPERATIONS and positive("to_ship"):
+            return "progress" if self.operation == "repair" and positive("in_refurbish") else "action"
+        if positive("delivered"):
+            return "shipped"
+        return "resolved"
+
+    @api.multi
+    def _get_delivery_dates(self):
+        """The date of the last delivery of the origin sale line to the customer."""
+        dates = super(RmaOrderLine, self)._get_delivery_dates()
+        for line in self.sudo().filtered("sale_line_id"):
+            delivered = line.sale_line_id.move_ids.filtered(
+                lambda move: move.state == "done" and move.location_dest_id.usage == "customer"
+            )
+            if delivered:
+                dates[line.id] = fields.Datetime.from_string(max(delivered.mapped("date"))).date()
+        return dates
+
+    @api.multi
+    def _get_original_unit_cost(self):
+        """Unit cost, in the product's unit, at which the goods left in the origin delivery."""
+        self.ensure_one()
+        delivered = self.sale_line_id.move_ids.filtered(
+            lambda move: move.state == "done" and move._get_rma_kind() == "out" and move.product_id == self.product_id
+        )
+        quantity = sum(delivered.mapped("product_qty"))
+        return abs(sum(delivered.mapped("value"))) / quantity if quantity else 0.0
+
+    # ------------------------------------------------------------------
+    # Receipt
+    # ------------------------------------------------------------------
+
+    @api.multi
+    def _prepare_receipt_move(self, picking_type):
+        self.ensure_one()
+        rma = self.rma_id
+        to_stock = picking_type.rma_receive_to_stock and not self.product_id.rma_inspection_required
+        return {
+            "name": self.name or self.product_id.display_name,
+            "origin": rma.name,
+            "product_id": self.product_id.id,
+            "product_uom_qty": self.product_uom_qty,
+            "product_uom": self.product_uom.id,
+            "location_id": rma.partner_id.property_stock_customer.id,
+            "location_dest_id": (
+                rma.warehouse_id.lot_stock_id if to_stock else picking_type.default_location_dest_id
+            ).id,
+            "partner_id": rma.partner_id.id,
+            "picking_type_id": picking_type.id,
+            "warehouse_id": rma.warehouse_id.id,
+            "company_id": rma.company_id.id,
+            "rma_line_id": self.id,
+            "rma_disposition": "stock" if to_stock else False,
+            "price_unit": self._get_original_unit_cost(),
+        }
+
+    @api.multi
+    def _check_over_receipt(self, moves):
+        """Receiving ``moves`` must not bring more than authorized, unless the company allows it."""
+        incoming = moves.filtered(lambda move: move._get_rma_kind() == "in")
+        for line in incoming.mapped("rma_line_id"):
+            if line.company_id.rma_allow_over_receipt:
+                continue
+            arriving = sum(
+                line._to_line_uom(move.quantity_done, move.product_uom) for move in incoming if move.rma_line_id == line
+            )
+            if float_compare(
+                line.qty_received + arriving, line.product_uom_qty, precision_rounding=line.product_uom.rounding
+            ) > 0:
+                raise UserError(
+                    _("You cannot receive %(qty)s %(uom)s of %(product)s for %(rma)s: %(authorized)s are "
+                      "authorized and %(received)s already received, so at most %(left)s can arrive. "
+                      "Receive the authorized quantity, or ask a manager to allow over-receipts in the settings.")
+                    % {"qty": arriving, "uom": line.product_uom.name, "product": line.product_id.display_name,
+                       "rma": line.rma_id.name, "authorized": line.product_uom_qty, "received": line.qty_received,
+                       "left": max(line.product_uom_qty - line.qty_received, 0.0)}
+                )
+
+    @api.multi
+    def _get_open_moves(self, kind):
+        return self.mapped("move_ids").filtered(
+            lambda move: move.state not in ("done", "cancel") and move._get_rma_kind() == kind
+        )
+
+    @api.multi
+    def action_close_receipt(self):
+        """Nothing more will come: cancel what is still expected; the lines
+        count as fully received for what arrived."""
+        moves = self._get_open_moves("in")
+        if not moves:
+            raise UserError(_("No receipt is waiting for these lines."))
+        moves._action_cancel()
+        for rma in self.mapped("rma_id"):
+            rma.message_post(body=_("Receipt closed, nothing more expected for: %s") % ", ".join(
+                line.product_id.display_name for line in self if line.rma_id == rma
+            ))
+        self.mapped("rma_id")._auto_resolve()
+        return True
+
+    @api.multi
+    def _check_can_cancel(self):
+        result = super(RmaOrderLine, self)._check_can_cancel()
+        received = self.filtered(
+            lambda line: not float_is_zero(line.qty_received, precision_rounding=line.product_uom.rounding)
+        )
+        if received:
+            raise UserError(
+                _("%s was already received: it cannot be cancelled any more.")
+                % ", ".join(received.mapped("product_id.display_name"))
+            )
+        return result
+
+    @api.multi
+    def action_cancel(self):
+        result = super(RmaOrderLine, self).action_cancel()
+        self.sudo().mapped("move_ids").filtered(lambda move: move.state not in ("done", "cancel"))._action_cancel()
+        return result
+
+    # ------------------------------------------------------------------
+    # Inspection and disposition
+    # ------------------------------------------------------------------
+
+    @api.multi
+    def action_inspect(self):
+        self.ensure_one()
+        return {
+            "name": _("Inspect Returned Goods"),
+            "type": "ir.actions.act_window",
+            "res_model": "rma.inspect",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_line_id": self.id},
+        }
+
+    @api.multi
+    def _record_inspection(self, dispositions, result, note=False):
+        """Record the inspection of received units and carry out its
+        ``dispositions``: a list of (disposition, quantity, lot)."""
+        self.ensure_one()
+        self._dispose(dispositions)
+        self.write({
+            "inspection_result": result,
+            "inspection_user_id": self.env.uid,
+            "inspection_date": fields.Datetime.now(),
+            "inspection_note": note,
+        })
+        self.rma_id.message_post(body=self._describe_inspection(dispositions))
+        self.rma_id._after_inspection(self)
+        self.rma_id._auto_resolve()
+        return True
+
+    @api.multi
+    def _describe_inspection(self, dispositions):
+        labels = dict(self.env["stock.move"]._fields["rma_disposition"]._description_selection(self.env))
+        results = dict(self._fields["inspection_result"]._description_selection(self.env))
+        return _("Inspection of %(product)s by %(user)s: %(result)s. %(dispositions)s. %(note)s") % {
+            "product": self.product_id.display_name,
+            "user": self.env.user.name,
+            "result": results.get(self.inspection_result),
+            "dispositions": ", ".join(
+                "%s %s: %s" % (qty, self.product_uom.name, labels[disposition])
+                for disposition, qty, _lot in dispositions
+            ),
+            "note": self.inspection_note or "",
+        }
+
+    @api.multi
+    def _dispose(self, dispositions):
+        """Move received units out of the RMA input location as decided."""
+        self.ensure_one()
+        self._check_dispose_quantity(sum(qty for _disposition, qty, _lot in dispositions))
+        warehouse = self.rma_id.warehouse_id
+        destinations = {
+            "stock": warehouse.lot_stock_id,
+            "quarantine": warehouse.rma_quarantine_loc_id,
+            "refurbish": warehouse.rma_refurbish_loc_id,
+        }
+        moves = self.env["stock.move"]
+        for disposition, qty, lot in dispositions:
+            if disposition == "scrap":
+                self._scrap(qty, lot)
+            elif disposition == "reject":
+                self._create_outgoing_picking(self.product_id, qty, warehouse.rma_loc_id, disposition="reject")
+            else:
+                moves |= moves.create(self._prepare_internal_move(
+                    qty, warehouse.rma_loc_id, destinations[disposition], disposition
+                ))
+        moves._rma_process()
+        return True
+
+    @api.multi
+    def _check_dispose_quantity(self, quantity):
+        self.ensure_one()
+        rounding = self.product_uom.rounding
+        if float_compare(quantity, 0.0, precision_rounding=rounding) <= 0:
+            raise UserError(_("Enter a positive quantity for %s.") % self.product_id.display_name)
+        if float_compare(quantity, self.qty_to_inspect, precision_rounding=rounding) > 0:
+            raise UserError(
+                _("You cannot dispose of %(qty)s %(uom)s of %(product)s on %(rma)s: only %(left)s were received "
+                  "and wait in the RMA input location.")
+                % {"qty": quantity, "uom": self.product_uom.name, "product": self.product_id.display_name,
+                   "rma": self.rma_id.name, "left": self.qty_to_inspect}
+            )
+
+    @api.multi
+    def _prepare_internal_move(self, qty, source, destination, disposition):
+        self.ensure_one()
+        return {
+            "name": "%s: %s" % (self.rma_id.name, self.product_id.display_name),
+            "origin": self.rma_id.name,
+            "product_id": self.product_id.id,
+            "product_uom_qty": qty,
+            "product_uom": self.product_uom.id,
+            "location_id": source.id,
+            "location_dest_id": destination.id,
+            "company_id": self.company_id.id,
+            "warehouse_id": self.rma_id.warehouse_id.id,
+            "rma_line_id": self.id,
+            "rma_disposition": disposition,
+        }
+
+    @api.multi
+    def _scrap(self, qty, lot=False):
+        """Write units off with an Odoo scrap order."""
+        self.ensure_one()
+        warehouse = self.rma_id.warehouse_id
+        if not lot and self.product_id.tracking != "none":
+            lot = self.env["stock.quant"]._gather(self.product_id, warehouse.rma_loc_id).mapped("lot_id")[:1]
+        scrap = self.env["stock.scrap"].create({
+            "product_id": self.product_id.id,
+            "product_uom_id": self.product_uom.id,
+            "scrap_qty": qty,
+            "lot_id": lot.id if lot else False,
+            "location_id": warehouse.rma_loc_id.id,
+            "scrap_location_id": warehouse.rma_scrap_loc_id.id,
+            "origin": self.rma_id.name,
+            "company_id": self.company_id.id,
+            "rma_line_id": self.id,
+        })
+        scrap.do_scrap()
+        return scrap
+
+    @api.multi
+    def action_refurbished_to_stock(self):
+        """The refurbished units are as good as new: move them to stock."""
+        moves = self.env["stock.move"]
+        for line in self:
+            totals = line._get_stock_totals()
+            qty = totals["refurbish"] - totals["refurbished"]
+            if float_compare(qty, 0.0, precision_rounding=line.product_uom.rounding) <= 0:
+                raise UserError(_("No unit of %s is being refurbished.") % line.product_id.display_name)
+            warehouse = line.rma_id.warehouse_id
+            moves |= moves.create(line._prepare_internal_move(
+                qty, warehouse.rma_refurbish_loc_id, warehouse.lot_stock_id, "refurbished"
+            ))
+        moves._rma_process()
+        self.mapped("rma_id")._auto_resolve()
+        return True
+
+    # ------------------------------------------------------------------
+    # Shipping back
+    # ------------------------------------------------------------------
+
+    @api.multi
+    def action_create_delivery(self):
+        self.ensure_one()
+        self._check_can_ship()
+        return {
+            "name": _("Ship to the Customer"),
+            "type": "ir.actions.act_window",
+            "res_model": "rma.delivery",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_line_id": self.id},
+        }
+
+    @api.multi
+    def _check_can_ship(self):
+        for line in self:
+            if line.operation not in SHIP_OPERATIONS or line.state != "approved":
+                raise UserError(
+                    _("Only replace and repair lines of approved RMAs ship goods to the customer: "
+                      "%(product)s on %(rma)s is not one.")
+                    % {"product": line.product_id.display_name, "rma": line.rma_id.name}
+                )
+
+    @api.multi
+    def _get_qty_to_ship(self):
+        """Authorized quantity not yet planned for delivery, in the line's unit."""
+        self.ensure_one()
+        return self.product_uom_qty - self._get_stock_totals()["planned_out"]
+
+    @api.multi
+    def _create_delivery(self, product, qty, scheduled_date=False):
+        """Ship ``qty`` of ``product`` (a replacement or the repaired unit)."""
+        self.ensure_one()
+        self._check_can_ship()
+        rounding = self.product_uom.rounding
+        left = self._get_qty_to_ship()
+        if float_compare(qty, 0.0, precision_rounding=rounding) <= 0 or float_compare(
+            qty, left, precision_rounding=rounding
+        ) > 0:
+            raise UserError(
+                _("You can ship between 0 and %(left)s %(uom)s for %(product)s on %(rma)s, not %(qty)s.")
+                % {"left": max(left, 0.0), "uom": self.product_uom.name, "product": self.product_id.display_name,
+                   "rma": self.rma_id.name, "qty": qty}
+            )
+        warehouse = self.rma_id.warehouse_id
+        if self.operation == "repair":
+            source = warehouse.rma_refurbish_loc_id
+        else:
+            source = warehouse.rma_out_type_id.default_location_src_id
+        return self._create_outgoing_picking(product, qty, source, scheduled_date=scheduled_date)
+
+    @api.multi
+    def _create_outgoing_picking(self, product, qty, source, disposition=False, scheduled_date=False):
+        self.ensure_one()
+        picking = self.env["stock.picking"].create(
+            self._prepare_outgoing_picking(product, qty, source, disposition, scheduled_date)
+        )
+        picking.action_confirm()
+        picking.action_assign()
+        return picking
+
+    @api.multi
+    def _prepare_outgoing_picking(self, product, qty, source, disposition, scheduled_date):
+        self.ensure_one()
+        rma = self.rma_id
+        picking_type = rma.warehouse_id.rma_out_type_id
+        destination = rma.partner_id.property_stock_customer
+        uom = self.product_uom if product.uom_id.category_id == self.product_uom.category_id else product.uom_id
+        values = {
+            "picking_type_id": picking_type.id,
+            "partner_id": rma.partner_id.id,
+            "origin": rma.name,
+            "location_id": source.id,
+            "location_dest_id": destination.id,
+            "company_id": rma.company_id.id,
+            "rma_id": rma.id,
+            "is_rma_return": True,
+            "move_lines": [(0, 0, {
+                "name": product.display_name,
+                "origin": rma.name,
+                "product_id": product.id,
+                "product_uom_qty": qty,
+                "product_uom": uom.id,
+                "location_id": source.id,
+                "location_dest_id": destination.id,
+                "partner_id": rma.partner_id.id,
+                "picking_type_id": picking_type.id,
+                "warehouse_id": rma.warehouse_id.id,
+                "company_id": rma.company_id.id,
+                "rma_line_id": self.id,
+                "rma_disposition": disposition,
+            })],
+        }
+        if scheduled_date:
+            values["move_lines"][0][2]["date_expected"] = scheduled_date
+        return values

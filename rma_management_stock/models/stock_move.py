@@ -1,0 +1,50 @@
+# Copyright 2026 RMA Management contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+#: what an inspection decides for returned units
+DISPOSITIONS = [
+    ("stock", "Return to Stock"),
+    ("quarantine", "Quarantine"),
+    ("refurbish", "Refurbish"),
+    ("scrap", "Scrap"),
+    ("reject", "Reject and Send Back"),
+]
+
+
+class StockMove(models.Model):
+    _inherit = "stock.move"
+
+    rma_line_id = fields.Many2one("rma.order.line", string="RMA Line", index=True, readonly=True)
+    rma_disposition = fields.Selection(
+        [*DISPOSITIONS, ("refurbished", "Refurbished to Stock")], string="RMA Disposition", readonly=True,
+        help="What the inspection of the returned units decided.",
+    )
+
+    @api.multi
+    def _get_rma_kind(self):
+        """in: from the customer; return: a receipt sent back (standard Return);
+        out: to the customer; internal: anything else (dispositions, scrap)."""
+        self.ensure_one()
+        if self.location_id.usage == "customer":
+            return "in"
+        if self.location_dest_id.usage == "customer":
+            return "return" if self.origin_returned_move_id.location_id.usage == "customer" else "out"
+        return "internal"
+
+    @api.multi
+    def _rma_process(self):
+        """Carry out disposition moves at once, with what they reserve in
+        their source location (lots included)."""
+        self._action_confirm()
+        self._action_assign()
+        missing = self.filtered(lambda move: move.state != "assigned")
+        if missing:
+            raise UserError(
+                _("%(product)s is not available in %(location)s: check the location's stock.")
+                % {"product": missing[0].product_id.display_name, "location": missing[0].location_id.display_name}
+            )
+        for move_line in self.mapped("move_line_ids"):
+            move_line.qty_done = move_line.product_uom_qty
+        return self._action_done()

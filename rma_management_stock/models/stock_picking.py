@@ -1,0 +1,42 @@
+# Copyright 2026 RMA Management contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+from odoo.tools import float_compare
+
+
+class StockPicking(models.Model):
+    _inherit = "stock.picking"
+
+    rma_id = fields.Many2one("rma.order", string="RMA", index=True, readonly=True)
+    is_rma_return = fields.Boolean(
+        string="RMA Return", index=True, readonly=True,
+        help="Created by an RMA: the receipt of returned goods or what goes back to the customer.",
+    )
+
+    @api.multi
+    def action_done(self):
+        """Refuse over-receipts, then tell the RMAs what arrived, in one call."""
+        moves = self.mapped("move_lines").filtered(
+            lambda move: move.rma_line_id and move.state not in ("done", "cancel")
+        )
+        lines = moves.mapped("rma_line_id")
+        lines._check_over_receipt(moves)
+        received_before = {line.id: line.qty_received for line in lines}
+        result = super(StockPicking, self).action_done()
+        grown = lines.filtered(
+            lambda line: float_compare(
+                line.qty_received, received_before[line.id], precision_rounding=line.product_uom.rounding
+            ) > 0
+        )
+        rmas = lines.mapped("rma_id")
+        if grown:
+            rmas._after_receipt(grown)
+        rmas._auto_resolve()
+        return result
+
+    @api.multi
+    def action_view_rma(self):
+        self.ensure_one()
+        action = self.env.ref("rma_management.action_rma_order").read()[0]
+        action.update(res_id=self.rma_id.id, views=[(False, "form")])
+        return action

@@ -1,0 +1,93 @@
+# Copyright 2026 RMA Management contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import _, api, fields, models
+
+
+class StockWarehouse(models.Model):
+    _inherit = "stock.warehouse"
+
+    rma_loc_id = fields.Many2one(
+        "stock.location", string="RMA Input Location", domain=[("usage", "=", "internal")],
+        help="Returned goods arrive here; they are not part of the sellable stock.",
+    )
+    rma_quarantine_loc_id = fields.Many2one(
+        "stock.location", string="Quarantine Location", domain=[("usage", "=", "internal")],
+    )
+    rma_refurbish_loc_id = fields.Many2one(
+        "stock.location", string="Refurbish Location", domain=[("usage", "=", "internal")],
+    )
+    rma_scrap_loc_id = fields.Many2one(
+        "stock.location", string="Scrap Location for Returns", domain=[("scrap_location", "=", True)],
+    )
+    rma_in_type_id = fields.Many2one(
+        "stock.picking.type", string="RMA Receipts Type", domain=[("code", "=", "incoming")],
+    )
+    rma_out_type_id = fields.Many2one(
+        "stock.picking.type", string="RMA Deliveries Type", domain=[("code", "=", "outgoing")],
+    )
+
+    @api.model
+    def create(self, vals):
+        warehouse = super(StockWarehouse, self).create(vals)
+        warehouse._create_rma_setup()
+        return warehouse
+
+    @api.model
+    def _create_rma_setup_all(self):
+        """On install: the RMA locations and operation types of every warehouse."""
+        return self.with_context(active_test=False).search([])._create_rma_setup()
+
+    @api.multi
+    def _create_rma_setup(self):
+        """Create what each warehouse misses of its RMA locations and operation types."""
+        for warehouse in self:
+            values = {}
+            for field_name, location_values in warehouse._prepare_rma_locations().items():
+                if not warehouse[field_name]:
+                    values[field_name] = self.env["stock.location"].create(location_values).id
+            if values:
+                warehouse.write(values)
+            for field_name, type_values in warehouse._prepare_rma_picking_types().items():
+                if not warehouse[field_name]:
+                    sequence = warehouse._create_rma_sequence(type_values["name"], type_values["code"])
+                    type_values["sequence_id"] = sequence.id
+                    warehouse[field_name] = self.env["stock.picking.type"].create(type_values)
+        return True
+
+    @api.multi
+    def _prepare_rma_locations(self):
+        self.ensure_one()
+        common = {"location_id": self.view_location_id.id, "company_id": self.company_id.id}
+        return {
+            "rma_loc_id": dict(common, name=_("RMA Input"), usage="internal"),
+            "rma_quarantine_loc_id": dict(common, name=_("Quarantine"), usage="internal"),
+            "rma_refurbish_loc_id": dict(common, name=_("Refurbish"), usage="internal"),
+            "rma_scrap_loc_id": dict(common, name=_("Scrapped Returns"), usage="inventory", scrap_location=True),
+        }
+
+    @api.multi
+    def _prepare_rma_picking_types(self):
+        self.ensure_one()
+        customers = self.env.ref("stock.stock_location_customers")
+        common = {"warehouse_id": self.id, "use_create_lots": True, "use_existing_lots": True}
+        return {
+            "rma_in_type_id": dict(
+                common, name=_("RMA Receipts"), code="incoming",
+                default_location_src_id=customers.id, default_location_dest_id=self.rma_loc_id.id,
+            ),
+            "rma_out_type_id": dict(
+                common, name=_("RMA Deliveries"), code="outgoing", use_create_lots=False,
+                default_location_src_id=self.lot_stock_id.id, default_location_dest_id=customers.id,
+            ),
+        }
+
+    @api.multi
+    def _create_rma_sequence(self, name, code):
+        """Numbering of an RMA operation type: WH/RMA-IN/00001, WH/RMA-OUT/00001."""
+        self.ensure_one()
+        return self.env["ir.sequence"].sudo().create({
+            "name": "%s %s" % (self.name, name),
+            "prefix": "%s/%s/" % (self.code, "RMA-IN" if code == "incoming" else "RMA-OUT"),
+            "padding": 5,
+            "company_id": self.company_id.id,
+        })

@@ -1,0 +1,51 @@
+# Copyright 2026 RMA Management contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import _, api, fields, models
+from odoo.addons import decimal_precision as dp
+from odoo.exceptions import UserError
+from odoo.tools import float_compare
+
+
+class RmaInspect(models.TransientModel):
+    """Inspect received units of an RMA line and decide, per quantity, what happens to them."""
+
+    _name = "rma.inspect"
+    _description = "Inspect Returned Goods"
+
+    line_id = fields.Many2one("rma.order.line", string="RMA Line", required=True, readonly=True)
+    product_id = fields.Many2one(related="line_id.product_id", readonly=True)
+    product_uom = fields.Many2one(related="line_id.product_uom", readonly=True)
+    qty_to_inspect = fields.Float(
+        related="line_id.qty_to_inspect", readonly=True, digits=dp.get_precision("Product Unit of Measure"),
+    )
+    result = fields.Selection(
+        lambda self: self.env["rma.order.line"]._fields["inspection_result"].selection,
+        required=True, default="passed",
+    )
+    note = fields.Text()
+    item_ids = fields.One2many("rma.inspect.item", "wizard_id", string="Decisions")
+
+    @api.model
+    def default_get(self, fields_list):
+        values = super(RmaInspect, self).default_get(fields_list)
+        line = self.env["rma.order.line"].browse(values.get("line_id"))
+        if line and "item_ids" in fields_list:
+            values["item_ids"] = [(0, 0, {"disposition": "stock", "quantity": line.qty_to_inspect})]
+        return values
+
+    @api.multi
+    def action_confirm(self):
+        self.ensure_one()
+        line = self.line_id
+        quantity = sum(self.item_ids.mapped("quantity"))
+        if float_compare(quantity, line.qty_to_inspect, precision_rounding=line.product_uom.rounding) > 0:
+            raise UserError(
+                _("You inspected %(qty)s %(uom)s of %(product)s, but only %(left)s were received and wait "
+                  "for inspection.")
+                % {"qty": quantity, "uom": line.product_uom.name, "product": line.product_id.display_name,
+                   "left": line.qty_to_inspect}
+            )
+        line._record_inspection(
+            [(item.disposition, item.quantity, item.lot_id) for item in self.item_ids], self.result, self.note,
+        )
+        return {"type": "ir.actions.act_window_close"}

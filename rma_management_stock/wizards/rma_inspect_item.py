@@ -1,0 +1,22 @@
+# Copyright 2026 RMA Management contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import fields, models
+from odoo.addons import decimal_precision as dp
+
+
+class RmaInspectItem(models.TransientModel):
+    _name = "rma.inspect.item"
+    _description = "Inspection Decision"
+
+    wizard_id = fields.Many2one("rma.inspect", required=True, ondelete="cascade")
+    disposition = fields.Selection(
+        lambda self: [
+            item for item in self.env["stock.move"]._fields["rma_disposition"].selection if item[0] != "refurbished"
+        ],
+        required=True, default="stock",
+    )
+    quantity = fields.Float(required=True, digits=dp.get_precision("Product Unit of Measure"))
+    lot_id = fields.Many2one(
+        "stock.production.lot", string="Lot/Serial Number",
+        help="For scrapped units of tracked products: which lot is written off.",
+    )

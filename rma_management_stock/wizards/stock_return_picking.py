@@ -1,0 +1,73 @@
+# Copyright 2026 RMA Management contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+
+class StockReturnPicking(models.TransientModel):
+    _inherit = "stock.return.picking"
+
+    create_rma = fields.Boolean(
+        string="Create RMA",
+        help="Create an approved RMA for the returned products; this return is its receipt.",
+    )
+    rma_reason_id = fields.Many2one("rma.reason", string="Return Reason")
+    rma_operation = fields.Selection(
+        lambda self: self.env["rma.order.line"]._fields["operation"].selection,
+        string="Requested Outcome", default="refund",
+    )
+
+    @api.onchange("create_rma")
+    def _onchange_create_rma(self):
+        rma_location = self.picking_id.picking_type_id.warehouse_id.rma_loc_id
+        if self.create_rma and rma_location:
+            self.location_id = rma_location
+
+    @api.multi
+    def _create_returns(self):
+        if self.create_rma and not self.rma_reason_id:
+            raise UserError(_("Give the return reason of the RMA to create."))
+        new_picking_id, picking_type_id = super(StockReturnPicking, self)._create_returns()
+        if self.create_rma:
+            self._create_rma(self.env["stock.picking"].browse(new_picking_id))
+        return new_picking_id, picking_type_id
+
+    @api.multi
+    def _create_rma(self, picking):
+        """An approved RMA whose receipt is the return ``picking``."""
+        self.ensure_one()
+        origin = self.picking_id
+        partner = origin.sale_id.partner_id or origin.partner_id
+        rma = self.env["rma.order"].create({
+            "partner_id": partner.id,
+            "company_id": picking.company_id.id,
+            "warehouse_id": origin.picking_type_id.warehouse_id.id,
+            "currency_id": (origin.sale_id.currency_id or picking.company_id.currency_id).id,
+            "customer_reference": origin.sale_id.client_order_ref,
+        })
+        lines = self.env["rma.order.line"].with_context(rma_skip_line_log=True)
+        for move in picking.move_lines:
+            line = lines.create(dict(self._prepare_rma_line(move), rma_id=rma.id))
+            move.write({"rma_line_id": line.id, "price_unit": line._get_original_unit_cost()})
+        picking.write({"rma_id": rma.id, "is_rma_return": True})
+        rma._action_approve()
+        rma.message_post(body=_("Created from the return %(picking)s of %(origin)s.") % {
+            "picking": picking.name, "origin": origin.name,
+        })
+        return rma
+
+    @api.multi
+    def _prepare_rma_line(self, move):
+        sale_line = move.origin_returned_move_id.sale_line_id
+        values = self.env["rma.order.line"]._prepare_from_sale_line(sale_line) if sale_line else {
+            "product_id": move.product_id.id,
+            "name": move.product_id.display_name,
+            "price_unit": 0.0,
+        }
+        values.update(
+            product_uom_qty=move.product_uom_qty,
+            product_uom=move.product_uom.id,
+            reason_id=self.rma_reason_id.id,
+            operation=self.rma_operation,
+        )
+        return values

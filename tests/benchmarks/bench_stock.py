@@ -1,0 +1,148 @@
+"""Benchmark of rma_management_stock: approve, receive and inspect RMAs of
+1, 5 and 20 lines; SQL query counts and wall time of each step.
+
+Not a test (pytest does not collect it). Run it on a database with the
+addons installed, e.g. a copy of the test template:
+
+    source setup/common.sh
+    createdb -T "$(psql -qtAc "SELECT datname FROM pg_database WHERE datname LIKE 'rma_test_template_%'")" rma_bench
+    python tests/benchmarks/bench_stock.py -c .run/odoo.conf -d rma_bench
+    dropdb rma_bench
+
+Everything runs in one transaction that is rolled back. "receive" is the
+validation of the RMA receipt; "plain receipt" validates the same moves from
+the customer without RMA links: their difference is what the RMA bookkeeping
+(stored quantities, statuses, hooks) adds to Odoo's own picking validation.
+"""
+import argparse
+import time
+
+import odoo
+from odoo.api import Environment
+
+SIZES = (1, 5, 20)
+
+
+class Meter:
+    """Queries and seconds of one step."""
+
+    def __init__(self, env):
+        self.env = env
+
+    def __enter__(self):
+        self.env.cache.invalidate()
+        self.queries = self.env.cr.sql_log_count
+        self.start = time.perf_counter()
+        return self
+
+    def __exit__(self, *exc):
+        self.seconds = time.perf_counter() - self.start
+        self.queries = self.env.cr.sql_log_count - self.queries
+
+
+def _setup(env, size, tag):
+    warehouse = env["stock.warehouse"].search([("company_id", "=", env.user.company_id.id)], limit=1)
+    customer = env["res.partner"].create({"name": "Bench Customer %s" % tag, "customer": True})
+    reason = env["rma.reason"].create({"name": "Bench %s" % tag})
+    products = env["product.product"]
+    for index in range(size):
+        products |= products.create({
+            "name": "Bench %s-%s" % (tag, index), "type": "product", "invoice_policy": "delivery",
+            "list_price": 10.0, "standard_price": 5.0, "taxes_id": [(6, 0, [])],
+        })
+        env["stock.quant"]._update_available_quantity(products[-1], warehouse.lot_stock_id, 20)
+    order = env["sale.order"].create({
+        "partner_id": customer.id,
+        "warehouse_id": warehouse.id,
+        "order_line": [(0, 0, {"product_id": product.id, "product_uom_qty": 10, "price_unit": 10.0})
+                       for product in products],
+    })
+    order.action_confirm()
+    for move_line in order.picking_ids.move_line_ids:
+        move_line.qty_done = move_line.product_uom_qty
+    order.picking_ids.action_done()
+    products.write({"rma_inspection_required": True})
+    rma = env["rma.order"].create({
+        "partner_id": customer.id,
+        "warehouse_id": warehouse.id,
+        "line_ids": [(0, 0, dict(env["rma.order.line"]._prepare_from_sale_line(line),
+                                 product_uom_qty=10, reason_id=reason.id, operation="refund"))
+                     for line in order.order_line],
+    })
+    return warehouse, customer, products, rma
+
+
+def _set_done(picking):
+    for move in picking.move_lines:
+        move.quantity_done = move.product_uom_qty
+
+
+def _plain_receipt(env, warehouse, customer, products):
+    picking = env["stock.picking"].create({
+        "picking_type_id": warehouse.rma_in_type_id.id,
+        "partner_id": customer.id,
+        "location_id": customer.property_stock_customer.id,
+        "location_dest_id": warehouse.rma_loc_id.id,
+        "move_lines": [(0, 0, {
+            "name": product.name, "product_id": product.id, "product_uom_qty": 10, "product_uom": product.uom_id.id,
+            "location_id": customer.property_stock_customer.id, "location_dest_id": warehouse.rma_loc_id.id,
+        }) for product in products],
+    })
+    picking.action_confirm()
+    picking.action_assign()
+    _set_done(picking)
+    return picking
+
+
+def bench(env, size):
+    warehouse, _customer, _products, rma = _setup(env, size, "rma-%s" % size)
+    results = {}
+    with Meter(env) as meter:
+        rma.action_confirm()
+        if rma.state == "to_approve":
+            rma.action_approve()
+    results["approve"] = meter
+    receipt = rma.picking_ids
+    _set_done(receipt)
+    with Meter(env) as meter:
+        receipt.action_done()
+    results["receive"] = meter
+    assert rma.status == "waiting_inspection", rma.status
+    with Meter(env) as meter:
+        for line in rma.line_ids:
+            line._record_inspection([("stock", 10, False)], "passed")
+    results["inspect"] = meter
+    assert rma.state == "done", rma.state
+    _w, plain_customer, plain_products, _rma = _setup(env, size, "plain-%s" % size)
+    plain = _plain_receipt(env, warehouse, plain_customer, plain_products)
+    with Meter(env) as meter:
+        plain.action_done()
+    results["plain receipt"] = meter
+    return results
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("-c", "--config", required=True)
+    parser.add_argument("-d", "--database", required=True)
+    args = parser.parse_args()
+    odoo.tools.config.parse_config(["-c", args.config, "-d", args.database, "--log-level=warn"])
+    registry = odoo.registry(args.database)
+    with Environment.manage(), registry.cursor() as cr:
+        env = Environment(cr, odoo.SUPERUSER_ID, {})
+        rows = [(size, bench(env, size)) for size in SIZES]
+        cr.rollback()
+    steps = ("approve", "receive", "plain receipt", "inspect")
+    header = "%-6s" % "lines" + "".join("%22s" % step for step in steps) + "%22s" % "receive - plain"
+    lines = [header]
+    for size, results in rows:
+        cells = "".join(
+            "%22s" % ("%d q / %.0f ms" % (results[step].queries, results[step].seconds * 1000)) for step in steps
+        )
+        overhead = results["receive"].queries - results["plain receipt"].queries
+        lines.append("%-6s%s%22s" % (size, cells, "%+d q" % overhead))
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,108 @@
+"""Shared set-up of the rma_management_stock tests: a customer who bought and
+received goods, and helpers to approve RMAs and process pickings."""
+from odoo.tests.common import TransactionCase
+
+
+class RmaStockCase(TransactionCase):
+
+    def setUp(self):
+        super().setUp()
+        self.company = self.env.user.company_id
+        self.warehouse = self.env["stock.warehouse"].search([("company_id", "=", self.company.id)], limit=1)
+        self.stock_location = self.warehouse.lot_stock_id
+        self.rma_location = self.warehouse.rma_loc_id
+        self.customer = self.env["res.partner"].create({"name": "Returning Customer", "customer": True})
+        self.reason = self.env["rma.reason"].create({"name": "Defective"})
+        self.product = self._create_product("Returned Widget")
+
+    def _create_product(self, name, **values):
+        return self.env["product.product"].create(dict({
+            "name": name,
+            "type": "product",
+            "invoice_policy": "delivery",
+            "list_price": 50.0,
+            "standard_price": 10.0,
+            "taxes_id": [(6, 0, [])],
+        }, **values))
+
+    def _sell_and_deliver(self, product, qty, lot_names=None):
+        """A confirmed sale of ``qty`` ``product`` whose delivery is done."""
+        self.env["stock.quant"]._update_available_quantity(product, self.stock_location, qty)
+        if lot_names:
+            self.env["stock.quant"]._update_available_quantity(product, self.stock_location, -qty)
+            for name in lot_names:
+                lot = self.env["stock.production.lot"].create({"name": name, "product_id": product.id})
+                self.env["stock.quant"]._update_available_quantity(
+                    product, self.stock_location, qty / len(lot_names), lot_id=lot,
+                )
+        order = self.env["sale.order"].create({
+            "partner_id": self.customer.id,
+            "warehouse_id": self.warehouse.id,
+            "order_line": [(0, 0, {"product_id": product.id, "product_uom_qty": qty, "price_unit": 50.0})],
+        })
+        order.action_confirm()
+        picking = order.picking_ids
+        for move_line in picking.move_line_ids:
+            move_line.qty_done = move_line.product_uom_qty
+        picking.action_done()
+        return order
+
+    def _create_rma(self, lines, **values):
+        """``lines``: (sale line or product, quantity, operation) triples."""
+        commands = []
+        for origin, qty, operation in lines:
+            if origin._name == "sale.order.line":
+                line_values = self.env["rma.order.line"]._prepare_from_sale_line(origin)
+            else:
+                line_values = {"product_id": origin.id, "price_unit": origin.lst_price}
+            line_values.update(product_uom_qty=qty, operation=operation, reason_id=self.reason.id)
+            commands.append((0, 0, line_values))
+        return self.env["rma.order"].create(dict({
+            "partner_id": self.customer.id,
+            "warehouse_id": self.warehouse.id,
+            "line_ids": commands,
+        }, **values))
+
+    def _approve(self, rma):
+        rma.action_confirm()
+        if rma.state == "to_approve":
+            rma.action_approve()
+        self.assertEqual(rma.state, "approved")
+        return rma
+
+    def _receipt(self, rma):
+        return rma.picking_ids.filtered(
+            lambda picking: picking.picking_type_code == "incoming" and picking.state not in ("done", "cancel")
+        )
+
+    def _validate(self, picking, quantities=None, backorder=True):
+        """Process ``picking`` with ``quantities`` (product -> qty, default all);
+        return the backorder, if any."""
+        for move in picking.move_lines:
+            qty = (quantities or {}).get(move.product_id, move.product_uom_qty)
+            move.quantity_done = qty
+        result = picking.button_validate()
+        if isinstance(result, dict) and result.get("res_model") == "stock.overprocessed.transfer":
+            self.env["stock.overprocessed.transfer"].browse(result["res_id"]).action_confirm()
+        elif isinstance(result, dict) and result.get("res_model") == "stock.backorder.confirmation":
+            wizard = self.env["stock.backorder.confirmation"].browse(result["res_id"])
+            if backorder:
+                wizard.process()
+            else:
+                wizard.process_cancel_backorder()
+        self.assertEqual(picking.state, "done")
+        return self.env["stock.picking"].search([("backorder_id", "=", picking.id)])
+
+    def _quantity(self, product, location):
+        quants = self.env["stock.quant"].search([("product_id", "=", product.id), ("location_id", "=", location.id)])
+        return sum(quants.mapped("quantity"))
+
+    def _inspect(self, line, items, result="passed", note=False):
+        wizard = self.env["rma.inspect"].sudo(line.env.uid).with_context(default_line_id=line.id).create({
+            "result": result,
+            "note": note,
+            "item_ids": [(5, 0, 0)] + [
+                (0, 0, {"disposition": disposition, "quantity": qty}) for disposition, qty in items
+            ],
+        })
+        return wizard.action_confirm()

@@ -1,0 +1,100 @@
+"""Shipping replacements and repaired units back to the customer."""
+from rma_stock_common import RmaStockCase
+
+from odoo.exceptions import UserError
+
+
+class TestRmaDelivery(RmaStockCase):
+
+    def setUp(self):
+        super().setUp()
+        self.order = self._sell_and_deliver(self.product, 5)
+        self.env["stock.quant"]._update_available_quantity(self.product, self.stock_location, 20)
+
+    def _inspected_rma(self, operation, disposition, qty=5):
+        rma = self._approve(self._create_rma([(self.order.order_line, qty, operation)]))
+        self._validate(self._receipt(rma))
+        self._inspect(rma.line_ids, [(disposition, qty)], result="failed")
+        return rma
+
+    def _ship(self, line, **values):
+        wizard = self.env["rma.delivery"].with_context(default_line_id=line.id).create(values)
+        return self.env["stock.picking"].browse(wizard.action_confirm()["res_id"])
+
+    def test_replacement_shipped_in_two_parts(self):
+        rma = self._inspected_rma("replace", "scrap")
+        line = rma.line_ids
+        self.assertEqual(rma.status, "waiting_action")
+        delivery = self._ship(line, scheduled_date="2026-12-01 09:00:00")
+        self.assertEqual(delivery.picking_type_id, self.warehouse.rma_out_type_id)
+        self.assertEqual(delivery.scheduled_date, "2026-12-01 09:00:00")
+        self.assertEqual(delivery.move_lines.product_uom_qty, 5)
+        self.assertTrue(delivery.is_rma_return)
+        self.assertEqual(rma.delivery_count, 1)
+        self.assertEqual(rma.status, "ready_to_ship")
+        backorder = self._validate(delivery, {self.product: 3})
+        self.assertEqual(line.qty_delivered, 3)
+        self.assertEqual(rma.status, "ready_to_ship")
+        self._validate(backorder)
+        self.assertEqual(line.qty_delivered, 5)
+        self.assertEqual(self._quantity(self.product, self.stock_location), 15)
+        self.assertEqual(rma.status, "shipped")
+        self.assertEqual(rma.state, "approved", "shipped goods are resolved by hand")
+        rma.action_mark_delivered()
+        self.assertEqual(rma.status, "delivered")
+        rma.action_done()
+        self.assertEqual(rma.status, "done")
+
+    def test_replacement_by_another_product_in_two_deliveries(self):
+        other = self._create_product("Newer Widget")
+        self.env["stock.quant"]._update_available_quantity(other, self.stock_location, 5)
+        rma = self._inspected_rma("replace", "stock")
+        line = rma.line_ids
+        first = self._ship(line, product_id=other.id, quantity=2)
+        self.assertEqual(first.move_lines.product_id, other)
+        self.assertEqual(rma.status, "ready_to_ship")
+        self._validate(first)
+        self.assertEqual(rma.status, "waiting_action", "3 more to ship")
+        second = self._ship(line, product_id=other.id)
+        self.assertEqual(second.move_lines.product_uom_qty, 3)
+        self._validate(second)
+        self.assertEqual(line.qty_delivered, 5)
+        self.assertEqual(self._quantity(other, self.stock_location), 0)
+        self.assertEqual(rma.status, "shipped")
+
+    def test_shipping_more_than_authorized_is_refused(self):
+        rma = self._inspected_rma("replace", "scrap")
+        with self.assertRaises(UserError) as error, self.env.cr.savepoint():
+            self._ship(rma.line_ids, quantity=6)
+        self.assertIn("between 0 and 5.0", str(error.exception))
+        self.assertFalse(rma.picking_ids.filtered(lambda picking: picking.picking_type_code == "outgoing"))
+
+    def test_shipping_replacement_for_refund_line_is_refused(self):
+        rma = self._approve(self._create_rma([(self.order.order_line, 2, "refund")]))
+        self._validate(self._receipt(rma))
+        pickings = rma.picking_ids
+        with self.assertRaises(UserError) as error, self.env.cr.savepoint():
+            rma.line_ids._create_delivery(self.product, 1)
+        self.assertIn("Only replace and repair lines", str(error.exception))
+        with self.assertRaises(UserError), self.env.cr.savepoint():
+            rma.line_ids.action_create_delivery()
+        self.assertEqual(rma.picking_ids, pickings)
+        self.assertEqual(self._quantity(self.product, self.stock_location), 20)
+
+    def test_repair_ships_the_repaired_unit(self):
+        rma = self._inspected_rma("repair", "refurbish", qty=1)
+        line = rma.line_ids
+        self.assertEqual(rma.status, "in_progress")
+        delivery = self._ship(line)
+        self.assertEqual(delivery.location_id, self.warehouse.rma_refurbish_loc_id)
+        self.assertEqual(delivery.state, "assigned")
+        self._validate(delivery)
+        self.assertEqual(self._quantity(self.product, self.warehouse.rma_refurbish_loc_id), 0)
+        self.assertEqual(line.qty_delivered, 1)
+        self.assertEqual(rma.status, "shipped")
+
+    def test_mark_delivered_only_when_shipped(self):
+        rma = self._inspected_rma("replace", "scrap")
+        with self.assertRaises(UserError), self.env.cr.savepoint():
+            rma.action_mark_delivered()
+        self.assertFalse(rma.delivered_date)
