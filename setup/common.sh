@@ -6,6 +6,8 @@ VENV="${RMA_VENV:-$ROOT/.venv}"
 RUN_DIR="$ROOT/.run"
 ODOO_CONF="$RUN_DIR/odoo.conf"
 ADDONS=rma_management,rma_management_stock,rma_management_account
+# with the bridge that installs itself when stock and accounting are both there
+ADDON_DIRS="rma_management rma_management_stock rma_management_account rma_management_stock_account"
 export PATH="$VENV/bin:$RUN_DIR/node/node_modules/.bin:$PATH"
 
 "$ROOT/setup/bootstrap.sh"

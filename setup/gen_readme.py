@@ -8,7 +8,7 @@ import pathlib
 import sys
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-ADDONS = ("rma_management", "rma_management_stock", "rma_management_account")
+ADDONS = ("rma_management", "rma_management_stock", "rma_management_account", "rma_management_stock_account")
 SECTIONS = (
     ("DESCRIPTION", None),
     ("INSTALL", "Installation"),

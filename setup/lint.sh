@@ -7,7 +7,7 @@ VENV="${RMA_VENV:-$ROOT/.venv}"
 cd "$ROOT"
 status=0
 echo "lint: pylint-odoo (OCA mandatory checks)"
-"$VENV/bin/pylint" --rcfile=setup/pylintrc-mandatory rma_management rma_management_stock rma_management_account \
+"$VENV/bin/pylint" --rcfile=setup/pylintrc-mandatory rma_management*/ \
     || status=1
 echo "lint: ruff"
 "$VENV/bin/ruff" check . || status=1

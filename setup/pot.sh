@@ -4,7 +4,7 @@
 source "$(dirname "$0")/common.sh"
 cd "$ROOT"
 source "$ROOT/setup/test-db.sh"
-for addon in ${ADDONS//,/ }; do
+for addon in $ADDON_DIRS; do
     mkdir -p "$addon/i18n"
     # Odoo 11 picks the format from the extension and knows .po, not .pot
     odoo -d "$TEST_DB" --modules="$addon" --i18n-export="$RUN_DIR/$addon.po" \

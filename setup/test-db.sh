@@ -6,7 +6,7 @@
 # compatibility layer, and each run copies it: a second run only pays the copy.
 
 sources_checksum() {
-    find rma_management rma_management_stock rma_management_account requirements.txt setup/compat \
+    find $ADDON_DIRS requirements.txt setup/compat \
         -type f -not -name '*.pyc' -not -path '*/__pycache__/*' -print0 \
         | sort -z | xargs -0 cat | cksum | cut -d' ' -f1
 }

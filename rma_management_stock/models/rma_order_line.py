@@ -170,12 +170,14 @@ class RmaOrderLine(models.Model):
     def _get_delivery_dates(self):
         """The date of the last delivery of the origin sale line to the customer."""
         dates = super(RmaOrderLine, self)._get_delivery_dates()
-        for line in self.sudo().filtered("sale_line_id"):
-            delivered = line.sale_line_id.move_ids.filtered(
-                lambda move: move.state == "done" and move.location_dest_id.usage == "customer"
-            )
-            if delivered:
-                dates[line.id] = fields.Datetime.from_string(max(delivered.mapped("date"))).date()
+        lines = self.sudo().filtered("sale_line_id")
+        last_delivery = {}
+        for move in lines.mapped("sale_line_id.move_ids"):  # one query for all lines
+            if move.state == "done" and move.location_dest_id.usage == "customer":
+                last_delivery[move.sale_line_id] = max(last_delivery.get(move.sale_line_id, move.date), move.date)
+        for line in lines:
+            if line.sale_line_id in last_delivery:
+                dates[line.id] = fields.Datetime.from_string(last_delivery[line.sale_line_id]).date()
         return dates
 
     @api.multi

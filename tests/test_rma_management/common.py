@@ -1,5 +1,8 @@
 """Shared set-up of the core RMA tests: a customer, products, and sales
 orders confirmed and delivered through their real delivery orders."""
+from datetime import datetime, timedelta
+
+from odoo import fields
 from odoo.tests.common import TransactionCase
 
 
@@ -71,6 +74,13 @@ class RmaCase(TransactionCase):
             for move in picking.move_lines:
                 move.quantity_done = move.product_uom_qty
             picking.button_validate()
+
+    def _backdate(self, order, days):
+        """As if ``order`` was confirmed and delivered ``days`` ago."""
+        when = fields.Datetime.to_string(datetime.now() - timedelta(days=days))
+        order.picking_ids.write({"date_done": when})
+        order.picking_ids.mapped("move_lines").write({"date": when})
+        order.write({"confirmation_date": when, "date_order": when})
 
     def _rma(self, lines, partner=None, **values):
         """A draft RMA; ``lines``: dicts of rma.order.line values (reason defaulted)."""

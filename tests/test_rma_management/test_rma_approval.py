@@ -15,8 +15,7 @@ class TestRmaPolicy(RmaCase):
 
     def _late_order(self, days, product=None, partner=None):
         order = self._sale_order([(product or self.product, 2, 100.0, 0.0)], partner=partner)
-        order.picking_ids.write({"date_done": days_ago(days)})
-        order.write({"confirmation_date": days_ago(days), "date_order": days_ago(days)})
+        self._backdate(order, days)
         return order
 
     def _deadline(self, order):
@@ -96,14 +95,14 @@ class TestRmaApproval(RmaCase):
 
     def test_within_policy_straight_to_approved(self):
         rma = self._confirmed()
-        self.assertEqual((rma.state, rma.status), ("approved", "approved"))
+        self.assertEqual(rma.state, "approved")
+        self.assertNotIn(rma.status, ("draft", "to_approve"), "the warehouse and accounting addons refine it")
         self.assertEqual(set(rma.line_ids.mapped("state")), {"approved"})
         self.assertEqual(rma.approved_user_id, self.rma_user)
         self.assertFalse(rma.approval_reason)
 
     def test_outside_window_needs_approval(self):
-        self.order.picking_ids.write({"date_done": days_ago(45)})
-        self.order.write({"confirmation_date": days_ago(45)})
+        self._backdate(self.order, 45)
         rma = self._confirmed()
         self.assertEqual((rma.state, rma.status), ("to_approve", "to_approve"))
         self.assertIn("Widget is outside its return window (returnable until", rma.approval_reason)

@@ -1,0 +1,28 @@
+# Copyright 2026 RMA Management contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, models
+
+
+class RmaOrder(models.Model):
+    _inherit = "rma.order"
+
+    @api.multi
+    def _get_progress_status(self):
+        """Goods first, then money: once the warehouse has nothing left to do,
+        a credit that is due or waits in draft keeps the RMA open."""
+        status = super(RmaOrder, self)._get_progress_status()
+        if status == "done" and self.credit_status == "pending":
+            return "credit_pending"
+        return status
+
+    @api.multi
+    def _after_receipt(self, lines):
+        result = super(RmaOrder, self)._after_receipt(lines)
+        lines.mapped("rma_id")._create_credit_notes()
+        return result
+
+    @api.multi
+    def _after_inspection(self, lines):
+        result = super(RmaOrder, self)._after_inspection(lines)
+        lines.mapped("rma_id")._create_credit_notes()
+        return result

@@ -1,0 +1,39 @@
+# Copyright 2026 RMA Management contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, models
+
+#: outcomes whose goods come back and may be credited once they are here
+CREDIT_ON_GOODS_OPERATIONS = ("refund",)
+
+
+class RmaOrderLine(models.Model):
+    _inherit = "rma.order.line"
+
+    @api.model
+    def _get_allowed_credit_policies(self, operation):
+        policies = super(RmaOrderLine, self)._get_allowed_credit_policies(operation)
+        if operation in CREDIT_ON_GOODS_OPERATIONS:
+            policies = [*policies, "on_receipt", "on_acceptance"]
+        return policies
+
+    @api.model
+    def _get_default_credit_policy(self, operation, category, product):
+        """Refunds are credited for what came back, or for what passed the
+        inspection when the product requires one; a category's policy wins."""
+        if operation in CREDIT_ON_GOODS_OPERATIONS and not category.credit_policy:
+            return "on_acceptance" if product.rma_inspection_required else "on_receipt"
+        return super(RmaOrderLine, self)._get_default_credit_policy(operation, category, product)
+
+    @api.model
+    def _get_credit_qty_depends(self):
+        return [*super(RmaOrderLine, self)._get_credit_qty_depends(), "qty_received", "qty_accepted"]
+
+    @api.multi
+    def _get_policy_credit_qty(self):
+        quantities = super(RmaOrderLine, self)._get_policy_credit_qty()
+        for line in self:
+            if line.credit_policy == "on_receipt":
+                quantities[line.id] = line.qty_received
+            elif line.credit_policy == "on_acceptance":
+                quantities[line.id] = line.qty_accepted
+        return quantities
