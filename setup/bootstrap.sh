@@ -8,7 +8,8 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 VENV="${RMA_VENV:-$ROOT/.venv}"
 NODE_DIR="$ROOT/.run/node"
 PYTHON="${PYTHON:-python3.11}"
-DEBIAN_PACKAGES=(libpq-dev libldap2-dev libsasl2-dev wkhtmltopdf)
+# chromium: the browser tests drive Debian's build (Playwright's own download is not used)
+DEBIAN_PACKAGES=(libpq-dev libldap2-dev libsasl2-dev wkhtmltopdf chromium)
 
 log() { echo "bootstrap: $*" >&2; }
 
