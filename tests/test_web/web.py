@@ -104,7 +104,8 @@ class WebClient:
 
     def button(self, label, scope=""):
         """Odoo 11 renders buttons without their method name: find them by label."""
-        return self.page.locator("%s button:visible" % scope).filter(has_text=re.compile(r"^\s*%s\s*$" % re.escape(label)))
+        exactly = re.compile(r"^\s*%s\s*$" % re.escape(label))
+        return self.page.locator("%s button:visible" % scope).filter(has_text=exactly)
 
     def click_button(self, label, scope=""):
         self.button(label, scope).first.click()
