@@ -79,3 +79,27 @@ class TestCreditStatusJournal(RmaStockAccountCase):
         # the credit pays off part of the origin invoice
         self.assertEqual(self.invoice.amount_total, 574.89)
         self.assertAlmostEqual(self.invoice.residual, 574.89 - 229.95, places=2)
+
+    def test_validating_one_credit_note_of_a_partial_receipt_keeps_the_rma_open(self):
+        self._receive(self.rma, 3)
+        self._credit_notes(self.rma).action_invoice_open()
+        self.assertEqual(self.rma.state, "approved")
+        self.assertEqual(self.rma.status, "partially_received")
+        self._receive(self.rma, 1)
+        self.assertEqual(self.rma.status, "credit_pending")
+        self._credit_notes(self.rma)[1].action_invoice_open()
+        self.assertEqual(self.rma.state, "done")
+
+    def test_a_warehouse_user_without_accounting_rights_credits_by_receiving(self):
+        user = self.env["res.users"].with_context(no_reset_password=True).create({
+            "name": "Bridge Warehouse Clerk", "login": "bridge_clerk", "email": "bridge_clerk@example.com",
+            "groups_id": [(6, 0, [self.env.ref("stock.group_stock_user").id])],
+        })
+        self.assertFalse(user.has_group("account.group_account_invoice"))
+        picking = self._receipt(self.rma).sudo(user)
+        picking.move_lines.quantity_done = 4
+        picking.button_validate()
+        self.assertEqual(picking.state, "done")
+        credit_note = self._credit_notes(self.rma)
+        self._assert_credit_note(credit_note, 4, 199.96, 29.99, 229.95)
+        self.assertEqual(self.rma.status, "credit_pending")
