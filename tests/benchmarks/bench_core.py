@@ -2,11 +2,9 @@
 20 lines, then confirmed (approved automatically) and, with a category that
 requires approval, confirmed and approved by a manager.
 
-Run by `make bench`; prints SQL query counts and times per step.
+Run by `make bench` (see harness.py); prints SQL query counts and times per step.
 """
-from harness import Meter, environment
-
-SIZES = (1, 5, 20)
+from harness import run
 
 
 def delivered_order(env, customer, products):
@@ -31,28 +29,25 @@ def rma_from_order(env, order, reason, category):
     return env["rma.order"].browse(wizard.action_add_lines()["res_id"])
 
 
-def main():
-    with environment() as env:
-        meter = Meter(env)
-        customer = env["res.partner"].create({"name": "Benchmark Customer", "customer": True})
-        reason = env["rma.reason"].create({"name": "Benchmark"})
-        plain = env["rma.category"].create({"name": "Benchmark"})
-        approval = env["rma.category"].create({"name": "Benchmark approval", "approval_required": True})
-        products = [env["product.product"].create({"name": "Bench %d" % index, "type": "consu", "list_price": 50})
-                    for index in range(max(SIZES))]
-        for size in SIZES:
-            for category, approve in ((plain, False), (approval, True)):
-                order = delivered_order(env, customer, products[:size])
-                with meter.measure("core", "create from sales order", size):
-                    rma = rma_from_order(env, order, reason, category)
-                with meter.measure("core", "confirm" + (" (to approve)" if approve else " (auto-approved)"), size):
-                    rma.action_confirm()
-                if approve:
-                    with meter.measure("core", "approve", size):
-                        rma.action_approve()
-                assert rma.state == "approved", rma.state
-        meter.report("RMA core: SQL queries and time")
+def bench(env, meter, size):
+    customer = env["res.partner"].create({"name": "Benchmark Customer", "customer": True})
+    reason = env["rma.reason"].create({"name": "Benchmark"})
+    plain = env["rma.category"].create({"name": "Benchmark"})
+    approval = env["rma.category"].create({"name": "Benchmark approval", "approval_required": True})
+    products = [env["product.product"].create({"name": "Bench %d" % index, "type": "consu", "list_price": 50})
+                for index in range(size)]
+    for category, prefix in ((plain, "plain"), (approval, "approval")):
+        order = delivered_order(env, customer, products)
+        with meter.measure("%s: create from sales order" % prefix, size):
+            rma = rma_from_order(env, order, reason, category)
+        with meter.measure("%s: confirm" % prefix + (" (to approve)" if prefix == "approval" else " (auto-approved)"),
+                           size):
+            rma.action_confirm()
+        if prefix == "approval":
+            with meter.measure("approval: approve", size):
+                rma.action_approve()
+        assert rma.state == "approved", rma.state
 
 
 if __name__ == "__main__":
-    main()
+    run(bench, "RMA core", __doc__)

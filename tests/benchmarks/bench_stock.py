@@ -1,43 +1,12 @@
 """Benchmark of rma_management_stock: approve, receive and inspect RMAs of
 1, 5 and 20 lines; SQL query counts and wall time of each step.
 
-Not a test (pytest does not collect it). Run it on a database with the
-addons installed, e.g. a copy of the test template:
-
-    source setup/common.sh
-    createdb -T "$(psql -qtAc "SELECT datname FROM pg_database WHERE datname LIKE 'rma_test_template_%'")" rma_bench
-    python tests/benchmarks/bench_stock.py -c .run/odoo.conf -d rma_bench
-    dropdb rma_bench
-
-Everything runs in one transaction that is rolled back. "receive" is the
+Run by `make bench` (see harness.py for running it by hand). "receive" is the
 validation of the RMA receipt; "plain receipt" validates the same moves from
 the customer without RMA links: their difference is what the RMA bookkeeping
 (stored quantities, statuses, hooks) adds to Odoo's own picking validation.
 """
-import argparse
-import time
-
-import odoo
-from odoo.api import Environment
-
-SIZES = (1, 5, 20)
-
-
-class Meter:
-    """Queries and seconds of one step."""
-
-    def __init__(self, env):
-        self.env = env
-
-    def __enter__(self):
-        self.env.cache.invalidate()
-        self.queries = self.env.cr.sql_log_count
-        self.start = time.perf_counter()
-        return self
-
-    def __exit__(self, *exc):
-        self.seconds = time.perf_counter() - self.start
-        self.queries = self.env.cr.sql_log_count - self.queries
+from harness import run
 
 
 def _setup(env, size, tag):
@@ -94,55 +63,26 @@ def _plain_receipt(env, warehouse, customer, products):
     return picking
 
 
-def bench(env, size):
+def bench(env, meter, size):
     warehouse, _customer, _products, rma = _setup(env, size, "rma-%s" % size)
-    results = {}
-    with Meter(env) as meter:
+    with meter.measure("approve", size):
         rma.action_confirm()
         if rma.state == "to_approve":
             rma.action_approve()
-    results["approve"] = meter
     receipt = rma.picking_ids
     _set_done(receipt)
-    with Meter(env) as meter:
+    with meter.measure("receive", size):
         receipt.action_done()
-    results["receive"] = meter
     assert rma.status == "waiting_inspection", rma.status
-    with Meter(env) as meter:
+    with meter.measure("inspect", size):
         for line in rma.line_ids:
             line._record_inspection([("stock", 10, False)], "passed")
-    results["inspect"] = meter
     assert rma.state == "done", rma.state
     _w, plain_customer, plain_products, _rma = _setup(env, size, "plain-%s" % size)
     plain = _plain_receipt(env, warehouse, plain_customer, plain_products)
-    with Meter(env) as meter:
+    with meter.measure("plain receipt", size):
         plain.action_done()
-    results["plain receipt"] = meter
-    return results
-
-
-def main():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("-c", "--config", required=True)
-    parser.add_argument("-d", "--database", required=True)
-    args = parser.parse_args()
-    odoo.tools.config.parse_config(["-c", args.config, "-d", args.database, "--log-level=warn"])
-    registry = odoo.registry(args.database)
-    with Environment.manage(), registry.cursor() as cr:
-        env = Environment(cr, odoo.SUPERUSER_ID, {})
-        rows = [(size, bench(env, size)) for size in SIZES]
-        cr.rollback()
-    steps = ("approve", "receive", "plain receipt", "inspect")
-    header = "%-6s" % "lines" + "".join("%22s" % step for step in steps) + "%22s" % "receive - plain"
-    lines = [header]
-    for size, results in rows:
-        cells = "".join(
-            "%22s" % ("%d q / %.0f ms" % (results[step].queries, results[step].seconds * 1000)) for step in steps
-        )
-        overhead = results["receive"].queries - results["plain receipt"].queries
-        lines.append("%-6s%s%22s" % (size, cells, "%+d q" % overhead))
-    print("\n".join(lines))
 
 
 if __name__ == "__main__":
-    main()
+    run(bench, "RMA stock", __doc__, differences=[("receive - plain receipt", "receive", "plain receipt")])

@@ -1,7 +1,14 @@
-"""A tiny harness for the benchmarks: an Odoo environment on a database, and
-a measure of SQL queries and wall time per step. Not a pytest module.
+"""A tiny harness for the benchmarks: the command line, an Odoo environment on
+a database, a measure of SQL queries and wall time per step and size, and a
+table of them. Not a pytest module. Each bench_*.py script gives ``run`` a
+function ``bench(env, meter, size)`` that builds its data and measures its
+steps with ``meter.measure(step, size)``:
 
-    python tests/benchmarks/bench_core.py -c .run/odoo.conf -d DATABASE
+    python tests/benchmarks/bench_core.py -c .run/odoo.conf -d DATABASE [--sizes 1 5 20]
+
+Everything runs in one transaction that is rolled back. The first size is
+run once more before the measures, unreported, so that the caches the first
+run fills (ORM caches, compiled views, translations) count in no step.
 """
 import argparse
 import time
@@ -10,44 +17,68 @@ from contextlib import contextmanager
 import odoo
 from odoo import SUPERUSER_ID, api
 
-
-@contextmanager
-def environment():
-    """An environment as superuser on the database named on the command line;
-    everything done in it is rolled back."""
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("-c", "--config", required=True)
-    parser.add_argument("-d", "--database", required=True)
-    arguments = parser.parse_args()
-    odoo.tools.config.parse_config(["-c", arguments.config, "-d", arguments.database, "--log-level=warn"])
-    registry = odoo.registry(arguments.database)
-    with api.Environment.manage(), registry.cursor() as cr:
-        env = api.Environment(cr, SUPERUSER_ID, {"tracking_disable": False})
-        try:
-            yield env
-        finally:
-            cr.rollback()
+SIZES = (1, 5, 20)
 
 
 class Meter:
-    """Collects (scenario, step, size) -> (queries, milliseconds) and prints a table."""
+    """Collects step -> size -> (queries, milliseconds) and prints them as a
+    table: one row per step, one column per size."""
 
     def __init__(self, env):
         self.env = env
-        self.rows = []
+        self.results = {}
 
     @contextmanager
-    def measure(self, scenario, step, size):
+    def measure(self, step, size):
         cr = self.env.cr
         self.env.cache.invalidate()
         queries, start = cr.sql_log_count, time.perf_counter()
         yield
         self.env["base"].recompute()
-        self.rows.append((scenario, step, size, cr.sql_log_count - queries, (time.perf_counter() - start) * 1000))
+        self.results.setdefault(step, {})[size] = (cr.sql_log_count - queries, (time.perf_counter() - start) * 1000)
 
-    def report(self, title):
-        print("\n%s" % title)
-        print("%-28s %-34s %6s %9s %10s %14s" % ("scenario", "step", "lines", "queries", "ms", "queries/line"))
-        for scenario, step, size, queries, milliseconds in self.rows:
-            print("%-28s %-34s %6d %9d %10.1f %14.1f" % (
-                scenario, step, size, queries, milliseconds, queries / size))
+    def total(self, steps, size):
+        """Queries and milliseconds of ``steps`` added up for ``size``."""
+        measures = [self.results[step][size] for step in steps]
+        return sum(queries for queries, _ms in measures), sum(ms for _queries, ms in measures)
+
+    def report(self, title, totals=(), differences=()):
+        """``totals``: (label, step prefix) rows adding up the steps whose name
+        starts with the prefix; ``differences``: (label, step, other step)
+        rows of the first step's queries and time minus the other's."""
+        sizes = sorted({size for by_size in self.results.values() for size in by_size})
+        print("\n%s (queries / milliseconds)" % title)
+        print("%-46s" % "step" + "".join("%18s" % ("%d lines" % size) for size in sizes))
+        rows = [(step, [by_size[size] for size in sizes]) for step, by_size in self.results.items()]
+        for label, prefix in totals:
+            steps = [step for step in self.results if step.startswith(prefix)]
+            rows.append((label, [self.total(steps, size) for size in sizes]))
+        for label, step, other in differences:
+            rows.append((label, [
+                (self.results[step][size][0] - self.results[other][size][0],
+                 self.results[step][size][1] - self.results[other][size][1]) for size in sizes
+            ]))
+        for label, cells in rows:
+            print("%-46s" % label + "".join("%9d %6.0fms" % cell for cell in cells))
+
+
+def run(bench, title, description, totals=(), differences=()):
+    """Parse the command line, then run ``bench`` for each size on the
+    database it names, as superuser, and print the table."""
+    parser = argparse.ArgumentParser(description=description, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("-c", "--config", required=True)
+    parser.add_argument("-d", "--database", required=True)
+    parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES))
+    arguments = parser.parse_args()
+    odoo.tools.config.parse_config(["-c", arguments.config, "-d", arguments.database, "--log-level=warn"])
+    registry = odoo.registry(arguments.database)
+    with api.Environment.manage(), registry.cursor() as cr:
+        env = api.Environment(cr, SUPERUSER_ID, {})
+        try:
+            bench(env, Meter(env), arguments.sizes[0])  # warm-up, not reported
+            meter = Meter(env)
+            for size in arguments.sizes:
+                bench(env, meter, size)
+            meter.report(title, totals, differences)
+        finally:
+            cr.rollback()

@@ -1,0 +1,57 @@
+"""The credit policies the bridge adds to refunds and proposes by default."""
+from odoo.exceptions import ValidationError
+
+from .common import RmaStockAccountCase
+
+
+class TestCreditPolicyDefaults(RmaStockAccountCase):
+
+    def setUp(self):
+        super().setUp()
+        self.order, self.invoice = self._sell(self.product, 10)
+        self.sale_line = self.order.order_line
+
+    def test_refund_is_credited_on_receipt(self):
+        self.assertEqual(self._rma(self.sale_line, 2).line_ids.credit_policy, "on_receipt")
+
+    def test_refund_of_a_product_requiring_inspection_is_credited_on_acceptance(self):
+        self.product.rma_inspection_required = True
+        self.assertEqual(self._rma(self.sale_line, 2).line_ids.credit_policy, "on_acceptance")
+
+    def test_other_outcomes_keep_their_policy(self):
+        self.assertEqual(self._rma(self.sale_line, 2, operation="credit_only").line_ids.credit_policy, "on_approval")
+        self.assertEqual(self._rma(self.sale_line, 2, operation="replace").line_ids.credit_policy, "none")
+
+    def test_a_category_policy_wins(self):
+        on_approval = self.env["rma.category"].create({"name": "Credit at once", "credit_policy": "on_approval"})
+        self.assertEqual(self._rma(self.sale_line, 2, category=on_approval).line_ids.credit_policy, "on_approval")
+        on_acceptance = self.env["rma.category"].create({"name": "Inspect", "credit_policy": "on_acceptance"})
+        self.assertFalse(self.product.rma_inspection_required)
+        self.assertEqual(
+            self._rma(self.sale_line, 2, category=on_acceptance).line_ids.credit_policy, "on_acceptance"
+        )
+        self.product.rma_inspection_required = True
+        on_receipt = self.env["rma.category"].create({"name": "Receive", "credit_policy": "on_receipt"})
+        self.assertEqual(self._rma(self.sale_line, 2, category=on_receipt).line_ids.credit_policy, "on_receipt")
+
+    def test_changing_the_outcome_to_refund_proposes_on_receipt(self):
+        rma = self._rma(self.sale_line, 2, operation="credit_only")
+        rma.line_ids.operation = "refund"
+        self.assertEqual(rma.line_ids.credit_policy, "on_receipt")
+
+    def test_on_receipt_is_accepted_for_refunds_and_refused_without_goods(self):
+        rma = self._rma(self.sale_line, 2)
+        line = rma.line_ids
+        line.credit_policy = "on_acceptance"
+        line.credit_policy = "on_receipt"
+        self.assertEqual(line.credit_policy, "on_receipt")
+        credit_only = self._rma(self.sale_line, 2, operation="credit_only").line_ids
+        for policy in ("on_receipt", "on_acceptance"):
+            with self.assertRaises(ValidationError) as error, self.env.cr.savepoint():
+                credit_only.credit_policy = policy
+            self.assertIn("choose one of", str(error.exception))
+            self.assertEqual(credit_only.credit_policy, "on_approval")
+
+    def test_on_receipt_for_a_category(self):
+        category = self.env["rma.category"].create({"name": "Receipt first", "credit_policy": "on_receipt"})
+        self.assertEqual(category.credit_policy, "on_receipt")
