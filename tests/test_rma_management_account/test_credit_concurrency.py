@@ -3,7 +3,7 @@
 Each transaction needs its own cursor and sees only committed data, so this
 test commits its data through a separate cursor and deletes it afterwards."""
 import psycopg2
-from rma_account_common import skip_unless_installed
+from .rma_account_common import skip_unless_installed
 
 from odoo import SUPERUSER_ID, api
 from odoo.exceptions import UserError

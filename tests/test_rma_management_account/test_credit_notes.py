@@ -1,6 +1,6 @@
 """Credit policies and the credit notes they create, without receipts."""
 
-from rma_account_common import RmaAccountCase
+from .rma_account_common import RmaAccountCase
 
 from odoo.exceptions import UserError, ValidationError
 

@@ -1,5 +1,5 @@
 """Shipping replacements and repaired units back to the customer."""
-from rma_stock_common import RmaStockCase
+from .rma_stock_common import RmaStockCase
 
 from odoo.exceptions import UserError
 

@@ -2,7 +2,7 @@
 lots, the Return wizard of deliveries, valuation and cancellation."""
 from unittest.mock import patch
 
-from rma_stock_common import RmaStockCase
+from .rma_stock_common import RmaStockCase
 
 from odoo.exceptions import UserError, ValidationError
 

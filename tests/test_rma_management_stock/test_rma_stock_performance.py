@@ -1,6 +1,6 @@
 """Validating an RMA receipt costs Odoo's own validation plus a constant:
 no query per RMA line for quantities and statuses."""
-from rma_stock_common import RmaStockCase
+from .rma_stock_common import RmaStockCase
 
 
 class TestRmaStockPerformance(RmaStockCase):
