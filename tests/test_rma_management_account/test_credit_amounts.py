@@ -1,9 +1,9 @@
 """Amounts of RMA credit notes, to the cent: taxes included and excluded,
 discounts, lower credit prices, restocking fees, foreign currencies."""
-from .rma_account_common import RmaAccountCase
-
 from odoo import fields
 from odoo.exceptions import UserError
+
+from .rma_account_common import RmaAccountCase
 
 
 class TestCreditAmounts(RmaAccountCase):

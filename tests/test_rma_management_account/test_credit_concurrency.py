@@ -3,11 +3,12 @@
 Each transaction needs its own cursor and sees only committed data, so this
 test commits its data through a separate cursor and deletes it afterwards."""
 import psycopg2
-from .rma_account_common import skip_unless_installed
 
 from odoo import SUPERUSER_ID, api
 from odoo.exceptions import UserError
 from odoo.tests.common import TransactionCase
+
+from .rma_account_common import skip_unless_installed
 
 
 class TestCreditConcurrency(TransactionCase):

@@ -1,8 +1,8 @@
 """Credit policies and the credit notes they create, without receipts."""
 
-from .rma_account_common import RmaAccountCase
-
 from odoo.exceptions import UserError, ValidationError
+
+from .rma_account_common import RmaAccountCase
 
 
 class TestCreditNotes(RmaAccountCase):

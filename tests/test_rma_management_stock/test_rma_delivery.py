@@ -1,7 +1,7 @@
 """Shipping replacements and repaired units back to the customer."""
-from .rma_stock_common import RmaStockCase
-
 from odoo.exceptions import UserError
+
+from .rma_stock_common import RmaStockCase
 
 
 class TestRmaDelivery(RmaStockCase):

@@ -1,9 +1,9 @@
 """Inspecting received goods and deciding what happens to each unit."""
 from unittest.mock import patch
 
-from .rma_stock_common import RmaStockCase
-
 from odoo.exceptions import UserError
+
+from .rma_stock_common import RmaStockCase
 
 
 class TestRmaInspection(RmaStockCase):

@@ -2,9 +2,9 @@
 lots, the Return wizard of deliveries, valuation and cancellation."""
 from unittest.mock import patch
 
-from .rma_stock_common import RmaStockCase
-
 from odoo.exceptions import UserError, ValidationError
+
+from .rma_stock_common import RmaStockCase
 
 
 class TestRmaReceipt(RmaStockCase):
