@@ -25,16 +25,20 @@ if [ -z "$PGBIN" ]; then
     apt-get install -y -qq postgresql >&2
     PGBIN="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
 fi
-DATA="$ROOT/.pgdata"
-SOCK="$DATA/run"
 PORT="${RMA_PG_PORT:-54329}"
 OWNER="${RMA_PG_OS_USER:-postgres}"
 if [ "$(id -u)" = 0 ]; then
-    id "$OWNER" >/dev/null 2>&1 || useradd --system --home-dir "$DATA" "$OWNER"
+    id "$OWNER" >/dev/null 2>&1 || useradd --system --no-create-home "$OWNER"
     as_owner() { runuser -u "$OWNER" -- "$@"; }
 else
     as_owner() { "$@"; }
 fi
+DATA="${RMA_PG_DATA:-$ROOT/.pgdata}"
+if ! as_owner test -x "$ROOT"; then
+    # a checkout the server's user cannot enter (e.g. under /root): keep the cluster beside it
+    DATA="/var/tmp/rma-pgdata-$(echo "$ROOT" | cksum | cut -d' ' -f1)"
+fi
+SOCK="$DATA/run"
 
 if [ ! -f "$DATA/PG_VERSION" ]; then
     log "initialising a private cluster in $DATA"
