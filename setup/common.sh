@@ -40,6 +40,13 @@ odoo() {
     "$VENV/bin/python" "$ROOT/setup/odoo-server" -c "$ODOO_CONF" "$@"
 }
 
+# changes whenever the addons, the requirements or the compatibility layer change
+sources_checksum() {
+    (cd "$ROOT" && find $ADDON_DIRS requirements.txt setup/compat \
+        -type f -not -name '*.pyc' -not -path '*/__pycache__/*' -print0 \
+        | sort -z | xargs -0 cat | cksum | cut -d' ' -f1)
+}
+
 db_exists() {
     [ "$(psql -qtAc "SELECT 1 FROM pg_database WHERE datname = '$1'")" = 1 ]
 }

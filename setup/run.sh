@@ -1,9 +1,16 @@
 #!/usr/bin/env bash
-# `make run`: set up what is missing, create the demo database once, serve it.
+# `make run`: set up what is missing, create the demo database once (or
+# update its addons when their code changed since), serve it.
 source "$(dirname "$0")/common.sh"
 DB="${RMA_DB:-rma_demo}"
+STAMP="$RUN_DIR/$DB.sources"
 if ! db_exists "$DB"; then
     install_db "$DB"
+    sources_checksum >"$STAMP"
+elif [ "$(cat "$STAMP" 2>/dev/null)" != "$(sources_checksum)" ]; then
+    echo "Updating the addons in database $DB" >&2
+    odoo -d "$DB" -i "${ADDON_DIRS// /,}" -u "${ADDON_DIRS// /,}" --stop-after-init --log-level=warn
+    sources_checksum >"$STAMP"
 fi
 echo "Serving database $DB on http://localhost:${RMA_HTTP_PORT:-8069} (login admin / admin)" >&2
 exec "$VENV/bin/python" "$ROOT/setup/odoo-server" -c "$ODOO_CONF" -d "$DB" --db-filter="^$DB\$" "$@"

@@ -5,11 +5,6 @@
 # database named after the checksum of the addons, requirements and
 # compatibility layer, and each run copies it: a second run only pays the copy.
 
-sources_checksum() {
-    find $ADDON_DIRS requirements.txt setup/compat \
-        -type f -not -name '*.pyc' -not -path '*/__pycache__/*' -print0 \
-        | sort -z | xargs -0 cat | cksum | cut -d' ' -f1
-}
 TEMPLATE="rma_test_template_$(sources_checksum)"
 export RMA_TEST_TEMPLATE="$TEMPLATE"  # the browser tests serve a copy of it
 TEST_DB="${RMA_TEST_DB:-rma_test_$$}"

@@ -1,9 +1,11 @@
 """Shared set-up of the rma_management_stock tests: a customer who bought and
 received goods, and helpers to approve RMAs and process pickings."""
+from rma_test_helpers import RmaFlowMixin
+
 from odoo.tests.common import TransactionCase
 
 
-class RmaStockCase(TransactionCase):
+class RmaStockCase(RmaFlowMixin, TransactionCase):
 
     def setUp(self):
         super().setUp()
@@ -62,18 +64,6 @@ class RmaStockCase(TransactionCase):
             "warehouse_id": self.warehouse.id,
             "line_ids": commands,
         }, **values))
-
-    def _approve(self, rma):
-        rma.action_confirm()
-        if rma.state == "to_approve":
-            rma.action_approve()
-        self.assertEqual(rma.state, "approved")
-        return rma
-
-    def _receipt(self, rma):
-        return rma.picking_ids.filtered(
-            lambda picking: picking.picking_type_code == "incoming" and picking.state not in ("done", "cancel")
-        )
 
     def _validate(self, picking, quantities=None, backorder=True):
         """Process ``picking`` with ``quantities`` (product -> qty, default all);

@@ -2,10 +2,12 @@
 customer who bought storable goods that were delivered and invoiced (the
 credit is capped by what was invoiced), refund RMAs of them, and helpers to
 receive, inspect and look at the credit notes."""
+from rma_test_helpers import RmaFlowMixin
+
 from odoo.tests.common import TransactionCase
 
 
-class RmaStockAccountCase(TransactionCase):
+class RmaStockAccountCase(RmaFlowMixin, TransactionCase):
 
     def setUp(self):
         super().setUp()
@@ -83,18 +85,6 @@ class RmaStockAccountCase(TransactionCase):
             "category_id": category.id if category else False,
             "line_ids": [(0, 0, values)],
         })
-
-    def _approve(self, rma):
-        rma.action_confirm()
-        if rma.state == "to_approve":
-            rma.action_approve()
-        self.assertEqual(rma.state, "approved")
-        return rma
-
-    def _receipt(self, rma):
-        return rma.picking_ids.filtered(
-            lambda picking: picking.picking_type_code == "incoming" and picking.state not in ("done", "cancel")
-        )
 
     def _receive(self, rma, qty):
         """Validate the open receipt of ``rma`` for ``qty`` (its only line),
