@@ -40,7 +40,8 @@ upstream-tests:
 	@setup/upstream-tests.sh
 
 stop-db:
-	@if [ -f .pgdata/PG_VERSION ]; then runuser -u postgres -- pg_ctl -D .pgdata stop 2>/dev/null || pg_ctl -D .pgdata stop; fi
+	@setup/postgres.sh stop
 
-clean: stop-db
-	rm -rf .venv .run .pgdata
+clean:
+	@setup/postgres.sh remove
+	rm -rf .venv .run

@@ -7,6 +7,8 @@
 # 2. Otherwise start (or reuse) a private cluster in .pgdata/ of the checkout,
 #    owned by the unprivileged `postgres` OS user (initdb refuses root), only
 #    reachable through a Unix socket in that folder.
+#
+# `setup/postgres.sh stop` stops the private cluster; `remove` also deletes it.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 ROLE="${RMA_DB_ROLE:-odoo}"
@@ -39,6 +41,15 @@ if ! as_owner test -x "$ROOT"; then
     DATA="/var/tmp/rma-pgdata-$(echo "$ROOT" | cksum | cut -d' ' -f1)"
 fi
 SOCK="$DATA/run"
+case "${1:-}" in
+    stop|remove)
+        if [ -f "$DATA/PG_VERSION" ]; then
+            as_owner "$PGBIN/pg_ctl" -D "$DATA" status >/dev/null 2>&1 && as_owner "$PGBIN/pg_ctl" -D "$DATA" -m fast stop >&2
+            [ "$1" = remove ] && rm -rf "$DATA" && log "removed $DATA"
+        fi
+        exit 0
+        ;;
+esac
 
 if [ ! -f "$DATA/PG_VERSION" ]; then
     log "initialising a private cluster in $DATA"

@@ -379,8 +379,15 @@ class RmaOrder(models.Model):
     @api.multi
     def action_view_sale_orders(self):
         self.ensure_one()
-        action = self.env.ref("sale.action_orders").read()[0]
-        action["domain"] = [("id", "in", self.sale_order_ids.ids)]
-        if len(self.sale_order_ids) == 1:
-            action.update(res_id=self.sale_order_ids.id, views=[(False, "form")])
+        return self._records_action("sale.action_orders", self.sale_order_ids)
+
+    @api.model
+    def _records_action(self, action_xmlid, records, form_view_xmlid=None):
+        """The window action ``action_xmlid`` showing ``records``: straight
+        their form when there is just one (smart buttons of the RMA addons)."""
+        action = self.env.ref(action_xmlid).read()[0]
+        action["domain"] = [("id", "in", records.ids)]
+        if len(records) == 1:
+            form_view = self.env.ref(form_view_xmlid).id if form_view_xmlid else False
+            action.update(res_id=records.id, views=[(form_view, "form")])
         return action

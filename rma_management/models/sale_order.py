@@ -33,9 +33,6 @@ class SaleOrder(models.Model):
     @api.multi
     def action_view_rmas(self):
         self.ensure_one()
-        action = self.env.ref("rma_management.action_rma_order").read()[0]
-        rmas = self.rma_line_ids.mapped("rma_id")
-        action["domain"] = [("id", "in", rmas.ids)]
-        if len(rmas) == 1:
-            action.update(res_id=rmas.id, views=[(False, "form")])
-        return action
+        return self.env["rma.order"]._records_action(
+            "rma_management.action_rma_order", self.rma_line_ids.mapped("rma_id"),
+        )

@@ -42,17 +42,15 @@ class AccountInvoice(models.Model):
 
     @api.multi
     def _get_rma_credit_notes_action(self):
-        action = self.env.ref("account.action_invoice_out_refund").read()[0]
-        action["domain"] = [("id", "in", self.ids)]
+        action = self.env["rma.order"]._records_action(
+            "account.action_invoice_out_refund", self, form_view_xmlid="account.invoice_form",
+        )
         action["context"] = {"default_type": "out_refund", "type": "out_refund"}
-        if len(self) == 1:
-            action.update(res_id=self.id, views=[(self.env.ref("account.invoice_form").id, "form")])
         return action
 
     @api.multi
     def action_view_rma(self):
         self.ensure_one()
-        action = self.env.ref("rma_management.action_rma_order").read()[0]
-        action.update(res_id=self.rma_id.id, views=[(False, "form")], domain=[("id", "=", self.rma_id.id)])
+        action = self.env["rma.order"]._records_action("rma_management.action_rma_order", self.rma_id)
         action["name"] = _("RMA")
         return action

@@ -190,12 +190,9 @@ class RmaOrder(models.Model):
     @api.multi
     def _action_view_pickings(self, code):
         self.ensure_one()
-        action = self.env.ref("stock.action_picking_tree_all").read()[0]
         pickings = self.picking_ids.filtered(lambda picking: picking.picking_type_code == code)
-        action["domain"] = [("id", "in", pickings.ids)]
+        action = self._records_action("stock.action_picking_tree_all", pickings)
         action["context"] = {}
-        if len(pickings) == 1:
-            action.update(res_id=pickings.id, views=[(False, "form")])
         return action
 
     @api.multi

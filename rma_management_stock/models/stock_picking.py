@@ -37,6 +37,4 @@ class StockPicking(models.Model):
     @api.multi
     def action_view_rma(self):
         self.ensure_one()
-        action = self.env.ref("rma_management.action_rma_order").read()[0]
-        action.update(res_id=self.rma_id.id, views=[(False, "form")])
-        return action
+        return self.env["rma.order"]._records_action("rma_management.action_rma_order", self.rma_id)
