@@ -6,6 +6,7 @@
 source "$(dirname "$0")/common.sh"
 DB="rma_upstream_tests"
 LOG="$RUN_DIR/upstream-tests.log"
+rm -f "$LOG"  # Odoo appends to its log file
 drop_db "$DB"
 trap 'drop_db "$DB"' EXIT
 status=0

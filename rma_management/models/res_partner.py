@@ -29,7 +29,7 @@ class ResPartner(models.Model):
     @api.multi
     def action_view_rmas(self):
         self.ensure_one()
-        action = self.env.ref("rma_management.action_rma_order").read()[0]
-        action["domain"] = [("commercial_partner_id", "=", self.commercial_partner_id.id)]
+        rmas = self.env["rma.order"].search([("commercial_partner_id", "=", self.commercial_partner_id.id)])
+        action = self.env["rma.order"]._records_action("rma_management.action_rma_order", rmas)
         action["context"] = {"default_partner_id": self.id}
         return action

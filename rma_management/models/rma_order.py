@@ -197,9 +197,9 @@ class RmaOrder(models.Model):
         locked = self.filtered(lambda rma: rma.state in LOCKED_STATES)
         if not locked:
             return
-        if "partner_id" in vals or "company_id" in vals or "currency_id" in vals:
+        if {"partner_id", "company_id", "currency_id", "date", "category_id"} & set(vals):
             raise UserError(
-                _("The customer, company and currency of %s can no longer be changed.")
+                _("The customer, company, currency, date and category of %s can no longer be changed.")
                 % ", ".join(locked.mapped("name"))
             )
         # 1 (update) is checked by the line itself; 4 (keep) is what the client sends for untouched lines
@@ -373,7 +373,11 @@ class RmaOrder(models.Model):
             "res_model": "rma.add.sale.lines",
             "view_mode": "form",
             "target": "new",
-            "context": {"default_rma_id": self.id, "default_partner_id": self.partner_id.id},
+            "context": {
+                "default_rma_id": self.id,
+                "default_partner_id": self.partner_id.id,
+                "default_company_id": self.company_id.id,
+            },
         }
 
     @api.multi

@@ -17,8 +17,10 @@ OPERATIONS = [
     ("no_credit", "Return without Credit"),
 ]
 
-#: what a locked line keeps: customer, origin and authorized quantity
-LOCKED_LINE_FIELDS = {"product_id", "product_uom_qty", "product_uom", "sale_line_id", "rma_id"}
+#: what a line keeps once its RMA left draft: what was authorized, and at which price
+LOCKED_LINE_FIELDS = {
+    "product_id", "product_uom_qty", "product_uom", "sale_line_id", "rma_id", "price_unit", "tax_ids", "operation",
+}
 
 #: changes of these fields are logged in the RMA's chatter
 TRACKED_LINE_FIELDS = ("product_id", "product_uom_qty", "product_uom", "price_unit", "operation", "reason_id")
@@ -80,7 +82,7 @@ class RmaOrderLine(models.Model):
     # Computed fields
     # ------------------------------------------------------------------
 
-    @api.depends("product_uom_qty", "price_unit", "tax_ids", "rma_id.currency_id", "rma_id.partner_id")
+    @api.depends("product_uom_qty", "price_unit", "tax_ids", "product_id", "rma_id.currency_id", "rma_id.partner_id")
     def _compute_amounts(self):
         for line in self:
             taxes = line.tax_ids.compute_all(
@@ -193,6 +195,11 @@ class RmaOrderLine(models.Model):
                     _("Sales order %(order)s belongs to %(partner)s, not to the customer of %(rma)s.")
                     % {"order": order.name, "partner": order.partner_id.display_name, "rma": line.rma_id.name}
                 )
+            if order.company_id != line.rma_id.company_id:
+                raise ValidationError(
+                    _("Sales order %(order)s belongs to the company %(company)s, not to the company of %(rma)s.")
+                    % {"order": order.name, "company": order.company_id.name, "rma": line.rma_id.name}
+                )
             if sale_line.product_id != line.product_id:
                 raise ValidationError(
                     _("%(product)s is not the product of the origin line on %(order)s (%(origin)s).")
@@ -221,7 +228,11 @@ class RmaOrderLine(models.Model):
         authorized = lines.mapped("sale_line_id")._get_rma_authorized_qty(exclude=lines)
         for line in lines:
             sale_line = line.sale_line_id
-            others = authorized.get(sale_line.id, 0.0)
+            others = authorized.get(sale_line.id, 0.0) + sum(
+                other.product_uom._compute_quantity(other.product_uom_qty, sale_line.product_uom)
+                for other in lines
+                if other.sale_line_id == sale_line and other != line
+            )
             left = sale_line.product_uom._compute_quantity(
                 sale_line.qty_delivered - others, line.product_uom, rounding_method="HALF-UP"
             )
@@ -294,7 +305,8 @@ class RmaOrderLine(models.Model):
         locked = self.filtered(lambda line: line.state in LOCKED_STATES)
         if locked and LOCKED_LINE_FIELDS & set(vals):
             raise UserError(
-                _("The product, origin and authorized quantity of the lines of %s can no longer be changed.")
+                _("The product, origin, authorized quantity, price and outcome of the lines of %s "
+                  "can no longer be changed.")
                 % ", ".join(locked.mapped("rma_id.name"))
             )
 

@@ -56,6 +56,8 @@ class RmaReturnPolicy(models.Model):
     def _get_policy(self, partner, company):
         """The policy that applies to ``partner``: its own, else the company's default."""
         policy = partner.commercial_partner_id.rma_return_policy_id
+        if policy.company_id and policy.company_id != company:
+            policy = self.browse()
         if not policy:
             policy = self.search([
                 ("is_default", "=", True),

@@ -27,7 +27,11 @@ class SaleOrder(models.Model):
             "res_model": "rma.add.sale.lines",
             "view_mode": "form",
             "target": "new",
-            "context": {"default_sale_order_id": self.id, "default_partner_id": self.partner_id.id},
+            "context": {
+                "default_sale_order_id": self.id,
+                "default_partner_id": self.partner_id.id,
+                "default_company_id": self.company_id.id,
+            },
         }
 
     @api.multi

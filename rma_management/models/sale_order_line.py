@@ -32,10 +32,11 @@ class SaleOrderLine(models.Model):
         groups = self.env["rma.order.line"].sudo().read_group(
             domain, ["sale_line_id", "product_uom", "product_uom_qty"], ["sale_line_id", "product_uom"], lazy=False,
         )
-        uoms = self.env["product.uom"].browse({group["product_uom"][0] for group in groups})
+        uoms = {uom.id: uom for uom in self.env["product.uom"].browse({group["product_uom"][0] for group in groups})}
+        sale_lines = {line.id: line for line in self}
         authorized = defaultdict(float)
         for group in groups:
-            sale_line = self.browse(group["sale_line_id"][0])
-            uom = uoms.browse(group["product_uom"][0])
+            sale_line = sale_lines[group["sale_line_id"][0]]
+            uom = uoms[group["product_uom"][0]]
             authorized[sale_line.id] += uom._compute_quantity(group["product_uom_qty"], sale_line.product_uom)
         return authorized

@@ -14,9 +14,11 @@ class RmaAddSaleLines(models.TransientModel):
 
     rma_id = fields.Many2one("rma.order", string="RMA")
     partner_id = fields.Many2one("res.partner", string="Customer")
+    company_id = fields.Many2one("res.company", default=lambda self: self.env.user.company_id)
     sale_order_id = fields.Many2one(
         "sale.order", string="Sales Order", required=True,
-        domain="[('state', 'in', ('sale', 'done')), ('partner_id', 'child_of', partner_id or [])]",
+        domain="[('state', 'in', ('sale', 'done')), ('partner_id', 'child_of', partner_id or []),"
+               " ('company_id', '=', company_id)]",
     )
     reason_id = fields.Many2one("rma.reason", string="Return Reason", required=True)
     operation = fields.Selection(

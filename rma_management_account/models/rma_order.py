@@ -1,7 +1,7 @@
 # Copyright 2026 RMA Management contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tools import float_compare, float_is_zero
 
 from .rma_order_line import VALIDATED_INVOICE_STATES
@@ -271,6 +271,8 @@ class RmaOrder(models.Model):
     @api.multi
     def action_create_credit_notes(self):
         """The "Create credit note" button: credit what is due now."""
+        if not self.env.user.has_group("account.group_account_invoice"):
+            raise AccessError(_("Only invoicing users can create credit notes by hand."))
         for rma in self:
             if rma.state not in ("approved", "done"):
                 raise UserError(_("%(rma)s must be approved before it is credited.") % {"rma": rma.name})

@@ -45,13 +45,24 @@ class RmaOrder(models.Model):
 
     @api.model
     def _default_warehouse_id(self):
-        company = self.env["res.company"]._company_default_get("rma.order")
+        return self._company_warehouse(self.env["res.company"]._company_default_get("rma.order"))
+
+    @api.model
+    def _company_warehouse(self, company):
         return self.env["stock.warehouse"].search([("company_id", "=", company.id)], limit=1)
 
     @api.onchange("company_id")
     def _onchange_company_id_warehouse(self):
         if self.company_id and self.warehouse_id.company_id != self.company_id:
-            self.warehouse_id = self.env["stock.warehouse"].search([("company_id", "=", self.company_id.id)], limit=1)
+            self.warehouse_id = self._company_warehouse(self.company_id)
+
+    @api.model
+    def create(self, vals):
+        """An RMA created for another company than the user's gets that company's warehouse."""
+        if vals.get("company_id") and "warehouse_id" not in vals:
+            company = self.env["res.company"].browse(vals["company_id"])
+            vals = dict(vals, warehouse_id=self._company_warehouse(company).id)
+        return super(RmaOrder, self).create(vals)
 
     @api.constrains("warehouse_id", "company_id")
     def _check_warehouse_company(self):

@@ -50,7 +50,10 @@ class StockReturnPicking(models.TransientModel):
             line = lines.create(dict(self._prepare_rma_line(move), rma_id=rma.id))
             move.write({"rma_line_id": line.id, "price_unit": line._get_original_unit_cost()})
         picking.write({"rma_id": rma.id, "is_rma_return": True})
-        rma._action_approve()
+        # the RMA decides about the credit: Odoo's own "To Refund" would lower the delivered quantity
+        picking.move_lines.write({"to_refund": False})
+        # through the approval rules: a late return waits for a manager
+        rma.action_confirm()
         rma.message_post(body=_("Created from the return %(picking)s of %(origin)s.") % {
             "picking": picking.name, "origin": origin.name,
         })

@@ -173,11 +173,14 @@ class TestRmaApproval(RmaCase):
         rma = self._confirmed()
         line = rma.line_ids
         for values, message in [
-            ({"partner_id": self.other_customer.id}, "customer, company and currency of RMA/.* can no longer"),
+            ({"partner_id": self.other_customer.id}, "customer, company, currency, date and category of RMA/"),
             ({"line_ids": [(0, 0, {"product_id": self.product_2.id, "reason_id": self.reason.id})]},
              "Lines cannot be added to or removed from"),
             ({"line_ids": [(2, line.id)]}, "Lines cannot be added to or removed from"),
-            ({"line_ids": [(1, line.id, {"product_uom_qty": 1})]}, "authorized quantity of the lines of RMA/.* can no"),
+            ({"line_ids": [(1, line.id, {"product_uom_qty": 1})]}, "authorized quantity, price and outcome"),
+            ({"line_ids": [(1, line.id, {"price_unit": 1.0})]}, "authorized quantity, price and outcome"),
+            ({"line_ids": [(1, line.id, {"operation": "replace"})]}, "authorized quantity, price and outcome"),
+            ({"date": "2020-01-01"}, "date and category of RMA/.* can no longer"),
         ]:
             with self.assertRaisesRegex(UserError, message), self.env.cr.savepoint():
                 rma.write(values)
@@ -250,8 +253,12 @@ class TestRmaApproval(RmaCase):
         self.assertFalse(rma.exists())
 
     def test_archive_old_rmas(self):
-        old, old_cancelled, recent, still_open = [self._confirmed({self.product: 1}) for _i in range(4)]
+        old, old_cancelled, recent, still_open = [
+            self._rma_from_order(self.order, {self.product: 1}) for _i in range(4)
+        ]
         (old | old_cancelled | still_open).write({"date": "2020-01-15"})
+        (old | old_cancelled | recent | still_open).action_confirm()
+        (old | recent).sudo(self.rma_manager).filtered(lambda rma: rma.state == "to_approve").action_approve()
         (old | recent).action_done()
         old_cancelled.action_cancel()
         wizard = self.env["rma.archive"].sudo(self.rma_manager).create({"date": "2021-01-01"})

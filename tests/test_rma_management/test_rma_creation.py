@@ -182,6 +182,13 @@ class TestRmaCreation(RmaCase):
         foreign = self._sale_order([(self.product, 2, 100.0, 0.0)], partner=self.other_customer)
         self.assertRefused(self._origin_values(foreign.order_line, 1), "belongs to Other Customer")
 
+    def test_line_from_another_companys_order(self):
+        company_b = self.env["res.company"].create({"name": "RMA Creation Company B"})
+        rma = self.env["rma.order"].create({"partner_id": self.customer.id, "company_id": company_b.id})
+        self.assertRefused(
+            self._origin_values(self.widget_line, 1), "belongs to the company .*, not to the company of", rma=rma,
+        )
+
     def test_product_not_on_origin_line(self):
         values = self._origin_values(self.widget_line, 1)
         values["product_id"] = self.product_2.id

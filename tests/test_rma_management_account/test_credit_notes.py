@@ -1,6 +1,6 @@
 """Credit policies and the credit notes they create, without receipts."""
 
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .rma_account_common import RmaAccountCase
 
@@ -141,6 +141,13 @@ class TestCreditNotes(RmaAccountCase):
         rma.action_confirm()
         first = rma.credit_note_ids
         first.action_invoice_cancel()
+        salesman = self.env["res.users"].with_context(no_reset_password=True).create({
+            "name": "Salesman", "login": "rma_credit_salesman", "email": "salesman@example.com",
+            "groups_id": [(6, 0, self.env.ref("sales_team.group_sale_salesman").ids)],
+        })
+        with self.assertRaisesRegex(AccessError, "Only invoicing users can create credit notes by hand"):
+            rma.sudo(salesman).action_create_credit_notes()
+        self.assertEqual(rma.credit_note_ids, first, "nothing credited by the refused click")
         line = rma.line_ids
         self.assertEqual(line.qty_credited, 0)
         self.assertEqual(line.qty_to_credit, 3)
