@@ -56,10 +56,9 @@ drop_db() {
     rm -rf "$RUN_DIR/data/filestore/$1"
 }
 
-# install_db NAME [--without-demo=all]: a new database with the three addons
+# install_db NAME [ADDONS]: a new database with demo data and ADDONS (default: the three addons)
 install_db() {
-    local name="$1"
-    shift
-    echo "Installing $ADDONS into database $name" >&2
-    odoo -d "$name" -i "$ADDONS" --stop-after-init --log-level=warn "$@"
+    local name="$1" addons="${2:-$ADDONS}"
+    echo "Installing $addons into database $name" >&2
+    odoo -d "$name" -i "$addons" --stop-after-init --log-level=warn
 }

@@ -1,6 +1,9 @@
 """Shared set-up of the core RMA tests: a customer, products, and sales
-orders confirmed and delivered through their real delivery orders."""
+orders confirmed and delivered (through their real delivery orders where
+stock is installed)."""
 from datetime import datetime, timedelta
+
+from rma_test_helpers import deliver_in_full
 
 from odoo import fields
 from odoo.tests.common import TransactionCase
@@ -65,21 +68,15 @@ class RmaCase(TransactionCase):
         }, **values))
         order.action_confirm()
         if deliver:
-            self._deliver(order)
+            deliver_in_full(order)
         return order
-
-    def _deliver(self, order):
-        """Validate the order's delivery in full, as the warehouse would."""
-        for picking in order.picking_ids.filtered(lambda p: p.state not in ("done", "cancel")):
-            for move in picking.move_lines:
-                move.quantity_done = move.product_uom_qty
-            picking.button_validate()
 
     def _backdate(self, order, days):
         """As if ``order`` was confirmed and delivered ``days`` ago."""
         when = fields.Datetime.to_string(datetime.now() - timedelta(days=days))
-        order.picking_ids.write({"date_done": when})
-        order.picking_ids.mapped("move_lines").write({"date": when})
+        if "picking_ids" in order._fields:
+            order.picking_ids.write({"date_done": when})
+            order.picking_ids.mapped("move_lines").write({"date": when})
         order.write({"confirmation_date": when, "date_order": when})
 
     def _rma(self, lines, partner=None, **values):

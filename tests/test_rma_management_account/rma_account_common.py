@@ -1,6 +1,8 @@
 """Shared set-up of the rma_management_account tests: a customer, taxes, a
 product, sales orders delivered and invoiced the way the installed addons
 allow (pickings with stock, manual delivered quantities without)."""
+from rma_test_helpers import deliver_in_full
+
 from odoo.tests.common import TransactionCase
 
 
@@ -72,18 +74,8 @@ class RmaAccountCase(TransactionCase):
             values["pricelist_id"] = pricelist.id
         order = self.env["sale.order"].create(values)
         order.action_confirm()
-        self._deliver(order)
+        deliver_in_full(order)
         return order
-
-    def _deliver(self, order):
-        pickings = order.picking_ids if "picking_ids" in order._fields else None
-        if pickings:
-            for move in pickings.mapped("move_lines"):
-                move.quantity_done = move.product_uom_qty
-            pickings.button_validate()
-        else:
-            for line in order.order_line:
-                line.qty_delivered = line.product_uom_qty
 
     def _invoice(self, order, quantities=None):
         """Invoice ``order`` and validate; ``quantities`` by sale line changes what is invoiced."""

@@ -112,12 +112,15 @@ class TestCreditNotes(RmaAccountCase):
         self.assertFalse(rma.credit_note_ids)
 
     def test_receipt_policies_need_the_stock_bridge(self):
+        rma = self._rma([(self.sale_line, 2)], operation="refund")
+        line = rma.line_ids
         if self.env["ir.module.module"].search_count(
             [("name", "=", "rma_management_stock_account"), ("state", "=", "installed")]
         ):
-            self.skipTest("the stock bridge allows crediting on receipt")
-        rma = self._rma([(self.sale_line, 2)], operation="refund")
-        line = rma.line_ids
+            for policy in ("on_receipt", "on_acceptance"):
+                line.credit_policy = policy
+                self.assertEqual(line.credit_policy, policy, "the stock bridge credits what is received")
+            return
         self.assertEqual(line.credit_policy, "on_approval", "without receipts, refunds are credited at approval")
         for policy in ("on_receipt", "on_acceptance"):
             with self.assertRaises(ValidationError) as error, self.env.cr.savepoint():
