@@ -197,16 +197,23 @@ class RmaOrder(models.Model):
         locked = self.filtered(lambda rma: rma.state in LOCKED_STATES)
         if not locked:
             return
-        if {"partner_id", "company_id", "currency_id", "date", "category_id"} & set(vals):
+        changed = sorted(self._get_locked_fields() & set(vals))
+        if changed:
             raise UserError(
-                _("The customer, company, currency, date and category of %s can no longer be changed.")
-                % ", ".join(locked.mapped("name"))
+                _("%(fields)s of %(rmas)s can no longer be changed.")
+                % {"fields": ", ".join(self._fields[name].string for name in changed),
+                   "rmas": ", ".join(locked.mapped("name"))}
             )
         # 1 (update) is checked by the line itself; 4 (keep) is what the client sends for untouched lines
         if any(command[0] not in (1, 4) for command in vals.get("line_ids", ())):
             raise UserError(
                 _("Lines cannot be added to or removed from %s any more.") % ", ".join(locked.mapped("name"))
             )
+
+    @api.model
+    def _get_locked_fields(self):
+        """Fields that no longer change once the RMA left draft. Extension point."""
+        return {"partner_id", "company_id", "currency_id", "date", "category_id"}
 
     @api.multi
     def _set_state(self, state):
@@ -311,7 +318,7 @@ class RmaOrder(models.Model):
             if rma.state not in ("draft", "to_approve"):
                 raise UserError(_("%s can no longer be rejected.") % rma.name)
         self.write({"rejection_reason": reason.strip()})
-        self._set_state("cancel")
+        self._action_cancel()
         return True
 
     # ------------------------------------------------------------------

@@ -51,6 +51,11 @@ class RmaOrder(models.Model):
     def _company_warehouse(self, company):
         return self.env["stock.warehouse"].search([("company_id", "=", company.id)], limit=1)
 
+    @api.model
+    def _get_locked_fields(self):
+        """Receipts and deliveries of an approved RMA go through its warehouse."""
+        return super(RmaOrder, self)._get_locked_fields() | {"warehouse_id"}
+
     @api.onchange("company_id")
     def _onchange_company_id_warehouse(self):
         if self.company_id and self.warehouse_id.company_id != self.company_id:

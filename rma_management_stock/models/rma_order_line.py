@@ -250,6 +250,7 @@ class RmaOrderLine(models.Model):
     def action_close_receipt(self):
         """Nothing more will come: cancel what is still expected; the lines
         count as fully received for what arrived."""
+        self._check_approved()
         moves = self._get_open_moves("in")
         if not moves:
             raise UserError(_("No receipt is waiting for these lines."))
@@ -332,7 +333,8 @@ class RmaOrderLine(models.Model):
     def _dispose(self, dispositions):
         """Move received units out of the RMA input location as decided."""
         self.ensure_one()
-        self._check_dispose_quantity(sum(qty for _disposition, qty, _lot in dispositions))
+        self._check_approved()
+        self._check_dispose_quantity([qty for _disposition, qty, _lot in dispositions])
         warehouse = self.rma_id.warehouse_id
         destinations = {
             "stock": warehouse.lot_stock_id,
@@ -353,11 +355,24 @@ class RmaOrderLine(models.Model):
         return True
 
     @api.multi
-    def _check_dispose_quantity(self, quantity):
+    def _check_approved(self):
+        """Returned goods are handled once their RMA is approved; what was
+        received stays in hand even if the RMA is resolved or cancelled later."""
+        for line in self:
+            if line.state in ("draft", "to_approve"):
+                raise UserError(
+                    _("%(rma)s is not approved yet: the goods of %(product)s cannot be handled.")
+                    % {"product": line.product_id.display_name, "rma": line.rma_id.name}
+                )
+
+    @api.multi
+    def _check_dispose_quantity(self, quantities):
+        """Each decided quantity is positive and together they are not more than waits for inspection."""
         self.ensure_one()
         rounding = self.product_uom.rounding
-        if float_compare(quantity, 0.0, precision_rounding=rounding) <= 0:
-            raise UserError(_("Enter a positive quantity for %s.") % self.product_id.display_name)
+        if not quantities or any(float_compare(qty, 0.0, precision_rounding=rounding) <= 0 for qty in quantities):
+            raise UserError(_("Enter a positive quantity for each decision on %s.") % self.product_id.display_name)
+        quantity = sum(quantities)
         if float_compare(quantity, self.qty_to_inspect, precision_rounding=rounding) > 0:
             raise UserError(
                 _("You cannot dispose of %(qty)s %(uom)s of %(product)s on %(rma)s: only %(left)s were received "

@@ -1,9 +1,7 @@
 # Copyright 2026 RMA Management contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.addons import decimal_precision as dp
-from odoo.exceptions import UserError
-from odoo.tools import float_compare
 
 
 class RmaInspect(models.TransientModel):
@@ -36,16 +34,7 @@ class RmaInspect(models.TransientModel):
     @api.multi
     def action_confirm(self):
         self.ensure_one()
-        line = self.line_id
-        quantity = sum(self.item_ids.mapped("quantity"))
-        if float_compare(quantity, line.qty_to_inspect, precision_rounding=line.product_uom.rounding) > 0:
-            raise UserError(
-                _("You inspected %(qty)s %(uom)s of %(product)s, but only %(left)s were received and wait "
-                  "for inspection.")
-                % {"qty": quantity, "uom": line.product_uom.name, "product": line.product_id.display_name,
-                   "left": line.qty_to_inspect}
-            )
-        line._record_inspection(
+        self.line_id._record_inspection(
             [(item.disposition, item.quantity, item.lot_id) for item in self.item_ids], self.result, self.note,
         )
         return {"type": "ir.actions.act_window_close"}

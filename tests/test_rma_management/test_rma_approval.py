@@ -173,14 +173,14 @@ class TestRmaApproval(RmaCase):
         rma = self._confirmed()
         line = rma.line_ids
         for values, message in [
-            ({"partner_id": self.other_customer.id}, "customer, company, currency, date and category of RMA/"),
+            ({"partner_id": self.other_customer.id}, "Customer of RMA/.* can no longer be changed"),
             ({"line_ids": [(0, 0, {"product_id": self.product_2.id, "reason_id": self.reason.id})]},
              "Lines cannot be added to or removed from"),
             ({"line_ids": [(2, line.id)]}, "Lines cannot be added to or removed from"),
             ({"line_ids": [(1, line.id, {"product_uom_qty": 1})]}, "authorized quantity, price and outcome"),
             ({"line_ids": [(1, line.id, {"price_unit": 1.0})]}, "authorized quantity, price and outcome"),
             ({"line_ids": [(1, line.id, {"operation": "replace"})]}, "authorized quantity, price and outcome"),
-            ({"date": "2020-01-01"}, "date and category of RMA/.* can no longer"),
+            ({"date": "2020-01-01"}, "Date of RMA/.* can no longer be changed"),
         ]:
             with self.assertRaisesRegex(UserError, message), self.env.cr.savepoint():
                 rma.write(values)

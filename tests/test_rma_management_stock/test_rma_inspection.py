@@ -83,8 +83,22 @@ class TestRmaInspection(RmaStockCase):
         self.assertEqual(self._quantity(self.product, self.rma_location), 3)
         self.assertEqual(self._quantity(self.product, self.stock_location), 0)
         self.assertFalse(line.scrap_ids)
-        with self.assertRaises(UserError), self.env.cr.savepoint():
-            line._dispose([("stock", 0, False)])
+        for dispositions in ([("stock", 0, False)], [("stock", 3, False), ("scrap", -1, False)], []):
+            with self.assertRaises(UserError) as error, self.env.cr.savepoint():
+                line._dispose(dispositions)
+            self.assertIn("Enter a positive quantity for each decision", str(error.exception))
+        self.assertEqual(self._quantity(self.product, self.rma_location), 3)
+        self.assertEqual((line.qty_inspected, line.scrap_ids), (0, self.env["stock.scrap"]))
+
+    def test_goods_of_an_rma_waiting_for_approval_are_not_handled(self):
+        rma = self._received_rma(received=3)
+        line = rma.line_ids
+        line.with_context(rma_state_change=True).write({"state": "to_approve"})
+        with self.assertRaises(UserError) as error, self.env.cr.savepoint():
+            line._dispose([("stock", 1, False)])
+        self.assertIn("is not approved yet", str(error.exception))
+        self.assertEqual(self._quantity(self.product, self.rma_location), 3)
+        self.assertEqual(line.qty_inspected, 0)
 
     def test_refurbish_then_to_stock(self):
         rma = self._received_rma(qty=2)

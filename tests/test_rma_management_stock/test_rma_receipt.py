@@ -156,6 +156,18 @@ class TestRmaReceipt(RmaStockCase):
         self.assertEqual(rma.line_ids.qty_received, 2)
         self.assertEqual(self._quantity(self.product, self.rma_location), 2)
 
+    def test_create_rma_from_return_without_the_form(self):
+        order = self._sell_and_deliver(self.product, 5)
+        delivery = order.picking_ids
+        wizard = self.env["stock.return.picking"].with_context(active_id=delivery.id, active_ids=delivery.ids).create({
+            "create_rma": True, "rma_reason_id": self.reason.id,
+        })
+        self.assertNotEqual(wizard.location_id, self.rma_location, "no onchange ran")
+        picking = self.env["stock.picking"].browse(wizard.create_returns()["res_id"])
+        self.assertEqual(picking.location_dest_id, self.rma_location)
+        self.assertEqual(picking.move_lines.location_dest_id, self.rma_location)
+        self.assertEqual(picking.rma_id.state, "approved")
+
     def test_create_rma_from_return_needs_a_reason(self):
         order = self._sell_and_deliver(self.product, 5)
         delivery = order.picking_ids
@@ -256,6 +268,16 @@ class TestRmaReceipt(RmaStockCase):
         self._validate(back)
         self.assertEqual(rma.line_ids.qty_received, 3)
         self.assertEqual(self._quantity(self.product, self.rma_location), 3)
+
+    def test_warehouse_locked_once_approved(self):
+        order = self._sell_and_deliver(self.product, 2)
+        rma = self._approve(self._create_rma([(order.order_line, 2, "refund")]))
+        other = self.env["stock.warehouse"].create({"name": "Second Returns Hub", "code": "RHB2"})
+        with self.assertRaises(UserError) as error, self.env.cr.savepoint():
+            rma.warehouse_id = other
+        self.assertIn("Warehouse of %s can no longer be changed" % rma.name, str(error.exception))
+        self.assertEqual(rma.warehouse_id, self.warehouse)
+        self.assertEqual(self._receipt(rma).location_dest_id, self.rma_location)
 
     def test_warehouse_of_another_company_is_refused(self):
         other_company = self.env["res.company"].create({"name": "Other Returns Co"})
