@@ -24,6 +24,13 @@ STATUSES = [
 #: states in which customer, origin and quantities can no longer be changed
 LOCKED_STATES = ("to_approve", "approved", "done", "cancel")
 
+#: what only the workflow actions write: approving and rejecting are checked there
+WORKFLOW_FIELDS = {"state", "approval_reason", "approved_date", "approved_user_id", "rejection_reason"}
+
+#: context value of the workflow actions' writes: a Python object, so that
+#: no RPC caller can forge it (a context sent over RPC holds JSON values only)
+WORKFLOW_WRITE = object()
+
 #: fields that stay editable on a cancelled RMA
 CANCELLED_EDITABLE_PREFIXES = ("message_", "activity_")
 CANCELLED_EDITABLE_FIELDS = {"active", "internal_note"}
@@ -146,6 +153,10 @@ class RmaOrder(models.Model):
     def _get_progress_status(self):
         return "approved"
 
+    @api.onchange("company_id")
+    def _onchange_company_id_currency(self):
+        self.currency_id = self.company_id.currency_id
+
     @api.constrains("partner_id", "currency_id")
     def _check_lines_origin(self):
         """Changing the customer or currency must keep the origin orders coherent."""
@@ -157,9 +168,11 @@ class RmaOrder(models.Model):
 
     @api.model
     def create(self, vals):
+        if vals.get("company_id") and "currency_id" not in vals:
+            vals = dict(vals, currency_id=self.env["res.company"].browse(vals["company_id"]).currency_id.id)
         if vals.get("name", "/") == "/":
             company_id = vals.get("company_id") or self.default_get(["company_id"]).get("company_id")
-            vals["name"] = self._next_number(company_id)
+            vals = dict(vals, name=self._next_number(company_id))
         # lines created with the RMA are in its creation message, not one each
         rma = super(RmaOrder, self.with_context(rma_skip_line_log=True)).create(vals)
         return rma.with_env(self.env)
@@ -173,8 +186,10 @@ class RmaOrder(models.Model):
 
     @api.multi
     def write(self, vals):
-        if "state" in vals and not self.env.context.get("rma_state_change"):
-            raise UserError(_("The state of an RMA changes through its actions only (confirm, approve, cancel...)."))
+        if WORKFLOW_FIELDS & set(vals) and self.env.context.get("rma_workflow") is not WORKFLOW_WRITE:
+            raise UserError(
+                _("The state and approval of an RMA change through its actions only (confirm, approve, cancel...).")
+            )
         self._check_editable(vals)
         return super(RmaOrder, self).write(vals)
 
@@ -216,11 +231,11 @@ class RmaOrder(models.Model):
         return {"partner_id", "company_id", "currency_id", "date", "category_id"}
 
     @api.multi
-    def _set_state(self, state):
-        """Move the RMAs and their lines (except cancelled lines) to ``state``:
-        the only way states change."""
-        rmas = self.with_context(rma_state_change=True)
-        rmas.write({"state": state})
+    def _set_state(self, state, **values):
+        """Move the RMAs and their lines (except cancelled lines) to ``state``,
+        writing the other workflow ``values`` with it: the only way they change."""
+        rmas = self.with_context(rma_workflow=WORKFLOW_WRITE)
+        rmas.write(dict(values, state=state))
         rmas.mapped("line_ids").filtered(lambda line: line.state != "cancel").write({"state": state})
 
     # ------------------------------------------------------------------
@@ -267,12 +282,9 @@ class RmaOrder(models.Model):
         for rma in self:
             reasons = rma._get_approval_reasons()
             if reasons:
-                rma.approval_reason = "\n".join(reasons)
-                needs_approval |= rma
-        if needs_approval:
-            needs_approval._set_state("to_approve")
-            for rma in needs_approval:
+                rma._set_state("to_approve", approval_reason="\n".join(reasons))
                 rma.message_post(body=_("Approval required: %s") % rma.approval_reason)
+                needs_approval |= rma
         (self - needs_approval)._action_approve()
         return True
 
@@ -294,8 +306,7 @@ class RmaOrder(models.Model):
     def _action_approve(self):
         """Approve without checking who approves. Extension point: receipts,
         credit notes on approval."""
-        self.write({"approved_date": fields.Datetime.now(), "approved_user_id": self.env.uid})
-        self._set_state("approved")
+        self._set_state("approved", approved_date=fields.Datetime.now(), approved_user_id=self.env.uid)
 
     @api.multi
     def action_reject_wizard(self):
@@ -317,7 +328,7 @@ class RmaOrder(models.Model):
         for rma in self:
             if rma.state not in ("draft", "to_approve"):
                 raise UserError(_("%s can no longer be rejected.") % rma.name)
-        self.write({"rejection_reason": reason.strip()})
+        self.with_context(rma_workflow=WORKFLOW_WRITE).write({"rejection_reason": reason.strip()})
         self._action_cancel()
         return True
 
@@ -331,8 +342,7 @@ class RmaOrder(models.Model):
         for rma in self:
             if rma.state != "to_approve":
                 raise UserError(_("Only RMAs pending approval can be set back to draft: %s is not.") % rma.name)
-        self.write({"approval_reason": False})
-        self._set_state("draft")
+        self._set_state("draft", approval_reason=False)
         return True
 
     @api.multi

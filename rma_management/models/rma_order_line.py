@@ -7,7 +7,7 @@ from odoo.addons import decimal_precision as dp
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_compare, formatLang
 
-from .rma_order import CANCELLED_EDITABLE_FIELDS, LOCKED_STATES, STATES
+from .rma_order import CANCELLED_EDITABLE_FIELDS, LOCKED_STATES, STATES, WORKFLOW_WRITE
 
 OPERATIONS = [
     ("refund", "Refund"),
@@ -298,10 +298,13 @@ class RmaOrderLine(models.Model):
 
     @api.multi
     def _check_line_editable(self, vals):
-        if "state" in vals and not self.env.context.get("rma_state_change"):
+        if "state" in vals and self.env.context.get("rma_workflow") is not WORKFLOW_WRITE:
             raise UserError(_("The state of an RMA line changes through the RMA's actions only."))
         if any(line.state == "cancel" for line in self) and set(vals) - CANCELLED_EDITABLE_FIELDS:
             raise UserError(_("A cancelled RMA line cannot be modified."))
+        target = self.env["rma.order"].browse(vals.get("rma_id"))
+        if target.state in LOCKED_STATES:
+            raise UserError(_("Lines cannot be added to or removed from %s any more.") % target.name)
         locked = self.filtered(lambda line: line.state in LOCKED_STATES)
         if locked and LOCKED_LINE_FIELDS & set(vals):
             raise UserError(
@@ -348,7 +351,7 @@ class RmaOrderLine(models.Model):
     def action_cancel(self):
         """Cancel single lines of an RMA, while nothing happened on them."""
         self._check_can_cancel()
-        self.with_context(rma_state_change=True).write({"state": "cancel"})
+        self.with_context(rma_workflow=WORKFLOW_WRITE).write({"state": "cancel"})
         for rma in self.mapped("rma_id"):
             rma.message_post(body=_("Line cancelled: %s") % ", ".join(
                 line._describe() for line in self if line.rma_id == rma

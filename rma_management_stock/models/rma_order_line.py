@@ -116,8 +116,12 @@ class RmaOrderLine(models.Model):
             kind = move._get_rma_kind()
             if kind == "in":
                 totals["received" if done else "incoming"] += qty
-            elif kind == "return" and done:
-                totals["received"] -= qty
+            elif kind == "return":
+                # a standard Return undoes the receipt it copies, disposition included
+                if done:
+                    totals["received"] -= qty
+                    totals[move.rma_disposition] -= qty if move.rma_disposition else 0.0
+                continue
             elif kind == "out":
                 totals["delivered" if done else "outgoing"] += qty
                 if not done and move.state != "assigned":

@@ -19,7 +19,6 @@ class StockMove(models.Model):
     rma_line_id = fields.Many2one("rma.order.line", string="RMA Line", index=True, readonly=True)
     rma_disposition = fields.Selection(
         [*DISPOSITIONS, ("refurbished", "Refurbished to Stock")], string="RMA Disposition", readonly=True,
-        copy=False,  # a standard Return of a move is not a decision of the inspection
         help="What the inspection of the returned units decided.",
     )
 

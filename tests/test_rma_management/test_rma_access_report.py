@@ -27,6 +27,11 @@ class TestRmaAccess(RmaCase):
         self.assertFalse(self.env["rma.order.line"].sudo(self.user_b).search([("rma_id", "=", rma.id)]))
         with self.assertRaises(AccessError):
             rma.sudo(self.user_b).read(["name"])
+        override = self.env["rma.return.policy.line"].create({
+            "policy_id": self.policy.id, "product_id": self.product.id, "window_days": 90,
+        })
+        self.assertEqual(self.policy.company_id, self.company)
+        self.assertFalse(self.env["rma.return.policy.line"].sudo(self.user_b).search([("id", "=", override.id)]))
 
     def test_each_company_numbers_its_own_rmas(self):
         reason_b = self.env["rma.reason"].sudo(self.user_b).create({"name": "Reason of B"})

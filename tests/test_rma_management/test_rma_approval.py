@@ -133,7 +133,7 @@ class TestRmaApproval(RmaCase):
             rma.sudo(self.rma_user).action_approve()
         self.assertEqual(rma.state, "to_approve")
         with self.assertRaises(AccessError):
-            rma.sudo(self.rma_user).with_context(rma_state_change=True)._action_reject("no")
+            rma.sudo(self.rma_user).with_context(rma_workflow=True)._action_reject("no")
         rma.sudo(self.rma_manager).action_approve()
         self.assertEqual((rma.state, rma.approved_user_id), ("approved", self.rma_manager))
 
@@ -186,17 +186,26 @@ class TestRmaApproval(RmaCase):
                 rma.write(values)
         with self.assertRaisesRegex(UserError, "Only lines of draft RMAs can be deleted"):
             line.unlink()
+        draft_line = self._rma_from_order(self.order, {self.product: 1}).line_ids
+        with self.assertRaisesRegex(UserError, "Lines cannot be added to or removed from"), self.env.cr.savepoint():
+            draft_line.rma_id = rma
         self.assertEqual((rma.partner_id, line.product_uom_qty, len(rma.line_ids)), (self.customer, 2, 1))
         rma.write({"customer_note": "Ship it back in its box", "user_id": self.rma_manager.id})
         self.assertEqual(rma.customer_note, "Ship it back in its box")
 
     def test_state_only_through_actions(self):
         rma = self._rma_from_order(self.order, {self.product: 1})
-        with self.assertRaisesRegex(UserError, "changes through its actions only"):
-            rma.sudo(self.rma_user).write({"state": "approved"})
-        with self.assertRaisesRegex(UserError, "changes through the RMA's actions only"):
-            rma.line_ids.sudo(self.rma_user).write({"state": "approved"})
-        self.assertEqual(rma.state, "draft")
+        # what an RPC caller can send: any JSON value in the context
+        for context in ({}, {"rma_workflow": True}, {"rma_workflow": "1"}):
+            as_user = rma.sudo(self.rma_user).with_context(**context)
+            for values in ({"state": "approved"}, {"approved_user_id": self.rma_user.id},
+                           {"approval_reason": False}, {"rejection_reason": "Too late"}):
+                with self.assertRaisesRegex(UserError, "change through its actions only"), self.env.cr.savepoint():
+                    as_user.write(values)
+            with self.assertRaisesRegex(UserError, "changes through the RMA's actions only"):
+                as_user.line_ids.write({"state": "approved"})
+        self.assertEqual((rma.state, rma.line_ids.state), ("draft", "draft"))
+        self.assertFalse(rma.approved_user_id or rma.rejection_reason)
 
     def test_cancel_is_irreversible(self):
         rma = self._confirmed()

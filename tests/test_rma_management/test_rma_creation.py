@@ -183,8 +183,11 @@ class TestRmaCreation(RmaCase):
         self.assertRefused(self._origin_values(foreign.order_line, 1), "belongs to Other Customer")
 
     def test_line_from_another_companys_order(self):
-        company_b = self.env["res.company"].create({"name": "RMA Creation Company B"})
+        eur = self.env.ref("base.EUR")
+        self.assertNotEqual(self.company.currency_id, eur)
+        company_b = self.env["res.company"].create({"name": "RMA Creation Company B", "currency_id": eur.id})
         rma = self.env["rma.order"].create({"partner_id": self.customer.id, "company_id": company_b.id})
+        self.assertEqual(rma.currency_id, eur, "the currency of the RMA's company")
         self.assertRefused(
             self._origin_values(self.widget_line, 1), "belongs to the company .*, not to the company of", rma=rma,
         )

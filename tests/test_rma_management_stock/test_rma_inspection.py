@@ -1,6 +1,5 @@
 """Inspecting received goods and deciding what happens to each unit."""
-from unittest.mock import patch
-
+from odoo.addons.rma_management.models.rma_order import WORKFLOW_WRITE
 from odoo.exceptions import UserError
 
 from .rma_stock_common import RmaStockCase
@@ -23,11 +22,8 @@ class TestRmaInspection(RmaStockCase):
         line = rma.line_ids
         self.assertEqual(rma.status, "waiting_inspection")
         self.assertEqual(line.qty_to_inspect, 5)
-        with patch.object(type(self.env["rma.order"]), "_after_inspection", autospec=True) as after_inspection:
-            self._inspect(line, [("stock", 3), ("scrap", 1), ("quarantine", 1)], result="partial",
-                          note="One cracked, one to check")
-        after_inspection.assert_called_once()
-        self.assertEqual(after_inspection.call_args[0][1], line)
+        self._inspect(line, [("stock", 3), ("scrap", 1), ("quarantine", 1)], result="partial",
+                      note="One cracked, one to check")
         self.assertEqual(self._quantity(self.product, self.stock_location), 3)
         self.assertEqual(self._quantity(self.product, self.warehouse.rma_quarantine_loc_id), 1)
         self.assertEqual(self._quantity(self.product, self.rma_location), 0)
@@ -93,7 +89,7 @@ class TestRmaInspection(RmaStockCase):
     def test_goods_of_an_rma_waiting_for_approval_are_not_handled(self):
         rma = self._received_rma(received=3)
         line = rma.line_ids
-        line.with_context(rma_state_change=True).write({"state": "to_approve"})
+        line.with_context(rma_workflow=WORKFLOW_WRITE).write({"state": "to_approve"})
         with self.assertRaises(UserError) as error, self.env.cr.savepoint():
             line._dispose([("stock", 1, False)])
         self.assertIn("is not approved yet", str(error.exception))

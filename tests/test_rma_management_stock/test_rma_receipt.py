@@ -1,7 +1,5 @@
 """Receiving returned goods: receipts, batches, over- and under-receipt,
 lots, the Return wizard of deliveries, valuation and cancellation."""
-from unittest.mock import patch
-
 from odoo.exceptions import UserError, ValidationError
 
 from .rma_stock_common import RmaStockCase
@@ -46,10 +44,7 @@ class TestRmaReceipt(RmaStockCase):
         self.assertEqual(rma.receipt_count, 1)
         self.assertEqual(rma.status, "pending_receipt")
 
-        with patch.object(type(self.env["rma.order"]), "_after_receipt", autospec=True) as after_receipt:
-            backorder = self._validate(receipt, {self.product: 4})
-        after_receipt.assert_called_once()
-        self.assertEqual(after_receipt.call_args[0][1], line)
+        backorder = self._validate(receipt, {self.product: 4})
         self.assertEqual(line.qty_received, 4)
         self.assertEqual(rma.status, "partially_received")
         self.assertEqual(backorder.rma_id, rma)
@@ -268,6 +263,21 @@ class TestRmaReceipt(RmaStockCase):
         self._validate(back)
         self.assertEqual(rma.line_ids.qty_received, 3)
         self.assertEqual(self._quantity(self.product, self.rma_location), 3)
+
+    def test_returned_to_customer_after_receiving_straight_to_stock(self):
+        self.product.rma_inspection_required = False
+        self.warehouse.rma_in_type_id.rma_receive_to_stock = True
+        order = self._sell_and_deliver(self.product, 5)
+        rma = self._approve(self._create_rma([(order.order_line, 5, "replace")]))
+        receipt = self._receipt(rma)
+        self._validate(receipt)
+        self.assertEqual(rma.line_ids.qty_accepted, 5)
+        wizard = self.env["stock.return.picking"].with_context(active_id=receipt.id, active_ids=receipt.ids).create({})
+        wizard.product_return_moves.quantity = 2
+        self._validate(self.env["stock.picking"].browse(wizard.create_returns()["res_id"]))
+        line = rma.line_ids
+        self.assertEqual((line.qty_received, line.qty_inspected, line.qty_accepted), (3, 3, 3))
+        self.assertEqual(self._quantity(self.product, self.stock_location), 3)
 
     def test_warehouse_locked_once_approved(self):
         order = self._sell_and_deliver(self.product, 2)
