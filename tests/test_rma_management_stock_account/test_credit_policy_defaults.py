@@ -55,3 +55,11 @@ class TestCreditPolicyDefaults(RmaStockAccountCase):
     def test_on_receipt_for_a_category(self):
         category = self.env["rma.category"].create({"name": "Receipt first", "credit_policy": "on_receipt"})
         self.assertEqual(category.credit_policy, "on_receipt")
+
+    def test_credit_only_is_credited_at_approval_without_goods(self):
+        rma = self._approve(self._rma(self.sale_line, 3, operation="credit_only"))
+        self.assertFalse(rma.picking_ids, "nothing comes back")
+        credit_note = self._credit_notes(rma)
+        self._assert_credit_note(credit_note, 3, 149.97, 22.5, 172.47)
+        self.assertEqual(credit_note.refund_invoice_id, self.invoice)
+        self.assertEqual(rma.line_ids.qty_received, 0)
