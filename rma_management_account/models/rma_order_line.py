@@ -91,7 +91,7 @@ class RmaOrderLine(models.Model):
                        "allowed": self._describe_credit_policies(allowed)}
                 )
 
-    @api.onchange("operation")
+    @api.onchange("operation", "product_id")
     def _onchange_operation_credit_policy(self):
         self.credit_policy = self._get_default_credit_policy(
             self.operation, self.rma_id.category_id, self.product_id,
@@ -304,18 +304,21 @@ class RmaOrderLine(models.Model):
 
     @api.multi
     def write(self, vals):
-        if "operation" in vals and "credit_policy" not in vals:
-            return self._write_operation(vals)
+        if {"operation", "product_id"} & set(vals) and "credit_policy" not in vals:
+            return self._write_with_default_credit_policy(vals)
         if "credit_policy" in vals:
             self._check_credit_policy_editable(vals["credit_policy"])
         return super(RmaOrderLine, self).write(vals)
 
     @api.multi
-    def _write_operation(self, vals):
-        """A new requested outcome proposes its credit policy again."""
+    def _write_with_default_credit_policy(self, vals):
+        """A new requested outcome or product proposes its credit policy again."""
         by_policy = defaultdict(lambda: self.browse())
+        new_product = self.env["product.product"].browse(vals.get("product_id"))
         for line in self:
-            policy = self._get_default_credit_policy(vals["operation"], line.rma_id.category_id, line.product_id)
+            policy = self._get_default_credit_policy(
+                vals.get("operation", line.operation), line.rma_id.category_id, new_product or line.product_id,
+            )
             by_policy[policy] |= line
         for policy, lines in by_policy.items():
             lines.write(dict(vals, credit_policy=policy))

@@ -63,3 +63,12 @@ class TestCreditPolicyDefaults(RmaStockAccountCase):
         self._assert_credit_note(credit_note, 3, 149.97, 22.5, 172.47)
         self.assertEqual(credit_note.refund_invoice_id, self.invoice)
         self.assertEqual(rma.line_ids.qty_received, 0)
+
+    def test_another_product_proposes_its_policy_again(self):
+        line = self._rma(self.sale_line, 2).line_ids
+        self.assertEqual(line.credit_policy, "on_receipt")
+        inspected = self._product("Bridge Gadget to inspect", rma_inspection_required=True)
+        line.write({"product_id": inspected.id, "sale_line_id": False})
+        self.assertEqual(line.credit_policy, "on_acceptance", "what needs an inspection is credited once accepted")
+        line.product_id = self.product
+        self.assertEqual(line.credit_policy, "on_receipt")
