@@ -84,10 +84,10 @@ def server(tmp_path_factory):
             # no request before the registry is loaded: a request would load it concurrently
             if log.exists() and "odoo.modules.loading: Modules loaded." in log.read_text(errors="replace"):
                 try:
-                    if requests.get(server.url + "/web/login", timeout=5).status_code == 200:
+                    if requests.get(server.url + "/web/login", timeout=60).status_code == 200:
                         break
-                except requests.ConnectionError:
-                    pass
+                except requests.RequestException:
+                    pass  # not listening yet, or reset while a loaded machine starts it: ask again
             if time.time() > deadline or process.poll() is not None:
                 pytest.fail("the Odoo server did not start: %s" % log.read_text(errors="replace")[-3000:])
             time.sleep(0.5)
