@@ -8,11 +8,10 @@ from odoo.addons.rma_management.models.rma_order_line import OPERATIONS
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_compare, float_is_zero
 
+#: crediting on receipt or on acceptance comes with the stock bridge addon
 CREDIT_POLICIES = [
     ("none", "No Credit"),
     ("on_approval", "On Approval"),
-    ("on_receipt", "On Receipt"),
-    ("on_acceptance", "On Acceptance"),
 ]
 
 #: requested outcomes that never credit the customer

@@ -1,4 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from . import account_invoice
+from . import rma_category
 from . import rma_order
 from . import rma_order_line

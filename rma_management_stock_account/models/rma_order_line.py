@@ -1,19 +1,27 @@
 # Copyright 2026 RMA Management contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, models
+from odoo import api, fields, models
 
 #: outcomes whose goods come back and may be credited once they are here
 CREDIT_ON_GOODS_OPERATIONS = ("refund",)
+
+#: credit policies that need the goods to be received
+RECEIPT_CREDIT_POLICIES = [
+    ("on_receipt", "On Receipt"),
+    ("on_acceptance", "On Acceptance"),
+]
 
 
 class RmaOrderLine(models.Model):
     _inherit = "rma.order.line"
 
+    credit_policy = fields.Selection(selection_add=RECEIPT_CREDIT_POLICIES)
+
     @api.model
     def _get_allowed_credit_policies(self, operation):
         policies = super(RmaOrderLine, self)._get_allowed_credit_policies(operation)
         if operation in CREDIT_ON_GOODS_OPERATIONS:
-            policies = [*policies, "on_receipt", "on_acceptance"]
+            policies = [*policies, *(policy for policy, _label in RECEIPT_CREDIT_POLICIES)]
         return policies
 
     @api.model

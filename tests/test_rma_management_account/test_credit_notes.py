@@ -114,22 +114,34 @@ class TestCreditNotes(RmaAccountCase):
     def test_receipt_policies_need_the_stock_bridge(self):
         rma = self._rma([(self.sale_line, 2)], operation="refund")
         line = rma.line_ids
+        offered = {key for key, _label in line.fields_get(["credit_policy"])["credit_policy"]["selection"]}
         if self.env["ir.module.module"].search_count(
             [("name", "=", "rma_management_stock_account"), ("state", "=", "installed")]
         ):
+            self.assertEqual(offered, {"none", "on_approval", "on_receipt", "on_acceptance"})
             for policy in ("on_receipt", "on_acceptance"):
                 line.credit_policy = policy
                 self.assertEqual(line.credit_policy, policy, "the stock bridge credits what is received")
             return
+        self.assertEqual(offered, {"none", "on_approval"}, "without receipts, the form offers no receipt policy")
         self.assertEqual(line.credit_policy, "on_approval", "without receipts, refunds are credited at approval")
         for policy in ("on_receipt", "on_acceptance"):
-            with self.assertRaises(ValidationError) as error, self.env.cr.savepoint():
-                line.credit_policy = policy
-            self.assertIn("cannot be credited on", error.exception.name)
-            self.assertIn("choose one of No Credit, On Approval", error.exception.name)
+            with self.assertRaises(ValueError) as error, self.env.cr.savepoint():
+                line.write({"credit_policy": policy})
+            self.assertIn("Wrong value for rma.order.line.credit_policy", str(error.exception))
             self.assertEqual(line.credit_policy, "on_approval")
-        with self.assertRaises(ValidationError), self.env.cr.savepoint():
-            self.env["rma.category"].create({"name": "On receipt", "credit_policy": "on_receipt"})
+            with self.assertRaises(ValueError), self.env.cr.savepoint():
+                self.env["rma.category"].create({"name": "On receipt", "credit_policy": policy})
+            self.assertFalse(self.env["rma.category"].search([("name", "=", "On receipt")]))
+
+    def test_policy_must_fit_the_requested_outcome(self):
+        rma = self._rma([(self.sale_line, 2)], operation="replace")
+        line = rma.line_ids
+        with self.assertRaises(ValidationError) as error, self.env.cr.savepoint():
+            line.write({"credit_policy": "on_approval"})
+        self.assertIn("cannot be credited on approval: with this requested outcome, choose one of No Credit",
+                      error.exception.name)
+        self.assertEqual(line.credit_policy, "none")
 
     def test_policy_locked_once_credited(self):
         rma = self._rma([(self.sale_line, 2)])
