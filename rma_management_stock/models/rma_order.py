@@ -185,10 +185,12 @@ class RmaOrder(models.Model):
 
     @api.multi
     def _action_cancel(self):
+        # cancelled first, so that its cancelled pickings do not resolve it
+        result = super(RmaOrder, self)._action_cancel()
         self.sudo().mapped("picking_ids").filtered(
             lambda picking: picking.state not in ("done", "cancel")
         ).action_cancel()
-        return super(RmaOrder, self)._action_cancel()
+        return result
 
     @api.multi
     def action_mark_delivered(self):

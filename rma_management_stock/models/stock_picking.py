@@ -35,6 +35,13 @@ class StockPicking(models.Model):
         return result
 
     @api.multi
+    def action_cancel(self):
+        """A transfer cancelled in the warehouse may leave nothing pending on its RMAs."""
+        result = super(StockPicking, self).action_cancel()
+        self.mapped("rma_id")._auto_resolve()
+        return result
+
+    @api.multi
     def action_view_rma(self):
         self.ensure_one()
         return self.env["rma.order"]._records_action("rma_management.action_rma_order", self.rma_id)

@@ -98,6 +98,18 @@ class TestRmaReceipt(RmaStockCase):
         with self.assertRaises(UserError), self.env.cr.savepoint():
             rma.line_ids.action_close_receipt()
 
+    def test_receipt_cancelled_in_the_warehouse(self):
+        order = self._sell_and_deliver(self.product, 10)
+        rma = self._approve(self._create_rma([(order.order_line, 10, "refund")]))
+        backorder = self._validate(self._receipt(rma), {self.product: 6})
+        backorder.action_cancel()
+        self.assertEqual((rma.status, rma.state), ("waiting_action", "approved"), "6 received units wait")
+        other_order = self._sell_and_deliver(self.product, 4)
+        other = self._approve(self._create_rma([(other_order.order_line, 4, "refund")]))
+        self._receipt(other).action_cancel()
+        self.assertEqual(other.line_ids.qty_received, 0)
+        self.assertEqual((other.status, other.state), ("done", "done"), "nothing is coming any more")
+
     def test_under_receipt_without_backorder(self):
         order = self._sell_and_deliver(self.product, 10)
         rma = self._approve(self._create_rma([(order.order_line, 10, "refund")]))
