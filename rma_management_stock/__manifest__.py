@@ -11,6 +11,7 @@
     "installable": True,
     "depends": ["rma_management", "sale_stock"],
     "data": [
+        "security/rma_stock_security.xml",
         "security/ir.model.access.csv",
         "data/rma_stock_data.xml",
         "views/rma_order_views.xml",

@@ -8,7 +8,7 @@ class ResPartner(models.Model):
 
     rma_return_policy_id = fields.Many2one(
         "rma.return.policy",
-        string="Return Policy",
+        string="Return Policy", index=True,
         help="Return policy of this customer; empty: the company's default policy.",
     )
     rma_ids = fields.One2many("rma.order", "partner_id", string="RMAs")

@@ -64,10 +64,12 @@ class RmaOrderLine(models.Model):
         "Return without credit: goods come back, no credit (demo, trial, consignment).",
     )
     # denormalized for searching, grouping and the analysis views
-    partner_id = fields.Many2one(related="rma_id.commercial_partner_id", store=True, readonly=True, string="Customer")
-    date = fields.Date(related="rma_id.date", store=True, readonly=True)
+    partner_id = fields.Many2one(
+        related="rma_id.commercial_partner_id", store=True, readonly=True, index=True, string="Customer",
+    )
+    date = fields.Date(related="rma_id.date", store=True, readonly=True, index=True)
     category_id = fields.Many2one(related="rma_id.category_id", store=True, readonly=True)
-    company_id = fields.Many2one(related="rma_id.company_id", store=True, readonly=True)
+    company_id = fields.Many2one(related="rma_id.company_id", store=True, readonly=True, index=True)
     currency_id = fields.Many2one(related="rma_id.currency_id", store=True, readonly=True)
     product_categ_id = fields.Many2one(
         related="product_id.categ_id", store=True, readonly=True, string="Product Category",

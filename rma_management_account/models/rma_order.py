@@ -22,6 +22,9 @@ class RmaOrder(models.Model):
         help="Pending Credit: something is due or waits on a draft credit note. "
         "Credited: everything creditable is on validated credit notes.",
     )
+    credit_due = fields.Boolean(
+        compute="_compute_credit_due", help="Some quantity is due and on no credit note yet.",
+    )
     credit_note_ids = fields.One2many("account.invoice", "rma_id", readonly=True, copy=False)
     credit_note_count = fields.Integer(compute="_compute_credit_note_count")
     amount_credited = fields.Monetary(
@@ -33,14 +36,21 @@ class RmaOrder(models.Model):
     # Computed fields
     # ------------------------------------------------------------------
 
+    @api.depends("line_ids.qty_to_credit")
+    def _compute_credit_due(self):
+        for rma in self:
+            rma.credit_due = any(
+                float_compare(line.qty_to_credit, 0.0, precision_rounding=line.product_uom.rounding) > 0
+                for line in rma.line_ids
+            )
+
     @api.depends("line_ids.qty_to_credit", "line_ids.qty_credited", "line_ids.qty_credit_validated")
     def _compute_credit_status(self):
         for rma in self:
             lines = rma.line_ids
-            if any(
-                float_compare(line.qty_to_credit, 0.0, precision_rounding=line.product_uom.rounding) > 0
-                or float_compare(line.qty_credited, line.qty_credit_validated,
-                                 precision_rounding=line.product_uom.rounding) > 0
+            if rma.credit_due or any(
+                float_compare(line.qty_credited, line.qty_credit_validated,
+                              precision_rounding=line.product_uom.rounding) > 0
                 for line in lines
             ):
                 rma.credit_status = "pending"

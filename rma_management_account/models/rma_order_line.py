@@ -222,9 +222,11 @@ class RmaOrderLine(models.Model):
     @api.multi
     def _get_credit_account(self, fiscal_position):
         self.ensure_one()
-        account = self.env["account.invoice.line"].with_context(
-            force_company=self.company_id.id,
-        ).get_invoice_line_account("out_refund", self.product_id, fiscal_position, self.company_id)
+        # the product's accounts are company properties: read those of the RMA's company
+        account = self.env["account.invoice.line"].get_invoice_line_account(
+            "out_refund", self.product_id.with_context(force_company=self.company_id.id),
+            fiscal_position, self.company_id,
+        )
         if not account:
             raise UserError(
                 _("Define an income account for %(product)s or its category to credit it on %(rma)s.")
@@ -279,9 +281,15 @@ class RmaOrderLine(models.Model):
 
     @api.model_cr_context
     def _init_column(self, column_name):
-        """On install, lines of existing RMAs get the policy of their requested outcome."""
+        """On install, lines of RMAs still to approve get the policy of their
+        requested outcome; lines of RMAs approved before are not credited
+        again (their customers were credited, or not, without this addon)."""
         if column_name != "credit_policy":
             return super(RmaOrderLine, self)._init_column(column_name)
+        self.env.cr.execute(
+            "UPDATE rma_order_line line SET credit_policy = 'none' FROM rma_order rma "
+            "WHERE line.rma_id = rma.id AND line.credit_policy IS NULL AND rma.state NOT IN ('draft', 'to_approve')"
+        )
         no_category, no_product = self.env["rma.category"], self.env["product.product"]
         for operation, _label in OPERATIONS:
             self.env.cr.execute(

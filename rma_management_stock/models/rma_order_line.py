@@ -64,6 +64,11 @@ class RmaOrderLine(models.Model):
         digits=dp.get_precision("Product Unit of Measure"),
         help="Units that passed inspection: returned to stock or sent to refurbishing.",
     )
+    qty_in_refurbish = fields.Float(
+        compute="_compute_stock_quantities", store=True, string="Being Refurbished",
+        digits=dp.get_precision("Product Unit of Measure"),
+        help="Units in the Refurbish location, not yet moved to stock nor shipped back.",
+    )
     qty_delivered = fields.Float(
         compute="_compute_stock_quantities", store=True, string="Shipped",
         digits=dp.get_precision("Product Unit of Measure"),
@@ -101,6 +106,7 @@ class RmaOrderLine(models.Model):
             line.qty_inspected = totals["inspected"]
             line.qty_to_inspect = max(totals["received"] - totals["inspected"], 0.0)
             line.qty_accepted = sum(totals[name] for name in ACCEPTED_DISPOSITIONS)
+            line.qty_in_refurbish = max(totals["refurbish"] - totals["refurbished"], 0.0)
             line.qty_delivered = totals["delivered"]
             line.stock_status = line.sudo()._get_stock_status(totals)
 
@@ -428,13 +434,11 @@ class RmaOrderLine(models.Model):
         """The refurbished units are as good as new: move them to stock."""
         moves = self.env["stock.move"]
         for line in self:
-            totals = line._get_stock_totals()
-            qty = totals["refurbish"] - totals["refurbished"]
-            if float_compare(qty, 0.0, precision_rounding=line.product_uom.rounding) <= 0:
+            if float_is_zero(line.qty_in_refurbish, precision_rounding=line.product_uom.rounding):
                 raise UserError(_("No unit of %s is being refurbished.") % line.product_id.display_name)
             warehouse = line.rma_id.warehouse_id
             moves |= moves.create(line._prepare_internal_move(
-                qty, warehouse.rma_refurbish_loc_id, warehouse.lot_stock_id, "refurbished"
+                line.qty_in_refurbish, warehouse.rma_refurbish_loc_id, warehouse.lot_stock_id, "refurbished"
             ))
         moves._rma_process()
         self.mapped("rma_id")._auto_resolve()

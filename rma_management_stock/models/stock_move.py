@@ -22,6 +22,15 @@ class StockMove(models.Model):
         help="What the inspection of the returned units decided.",
     )
 
+    @api.model
+    def _prepare_merge_moves_distinct_fields(self):
+        """Moves of two RMA lines of the same product stay apart: each counts for its line."""
+        return [*super(StockMove, self)._prepare_merge_moves_distinct_fields(), "rma_line_id"]
+
+    @api.model
+    def _prepare_merge_move_sort_method(self, move):
+        return [*super(StockMove, self)._prepare_merge_move_sort_method(move), move.rma_line_id.id]
+
     @api.multi
     def _get_rma_kind(self):
         """in: from the customer; return: a receipt sent back (standard Return);

@@ -68,6 +68,9 @@ class StockReturnPicking(models.TransientModel):
             "name": move.product_id.display_name,
             "price_unit": 0.0,
         }
+        if sale_line:
+            # the return is in the product's unit, the sale may have been in another
+            values["price_unit"] = sale_line.product_uom._compute_price(values["price_unit"], move.product_uom)
         values.update(
             product_uom_qty=move.product_uom_qty,
             product_uom=move.product_uom.id,

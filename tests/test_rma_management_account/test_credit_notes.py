@@ -48,6 +48,7 @@ class TestCreditNotes(RmaAccountCase):
         self.assertEqual(line.qty_credit_validated, 0)
         self.assertEqual(line.qty_to_credit, 0)
         self.assertEqual(rma.credit_status, "pending", "a draft credit note is still pending")
+        self.assertFalse(rma.credit_due, "but nothing more is due: no Create Credit Note button")
         self.assertEqual(rma.status, "credit_pending")
         self.assertEqual(rma.amount_credited, 0.0)
         self.assertEqual(rma.credit_note_count, 1)
@@ -70,9 +71,23 @@ class TestCreditNotes(RmaAccountCase):
         rma.action_done()
         self.assertEqual(rma.status, "done")
 
+    def test_install_on_existing_rmas_credits_only_those_still_to_approve(self):
+        approved = self._rma([(self.sale_line, 1)])
+        approved.action_confirm()
+        draft = self._rma([(self.sale_line, 1)])
+        lines = approved.line_ids | draft.line_ids
+        # the state of the table when the addon adds its column to existing lines
+        self.env.cr.execute("ALTER TABLE rma_order_line ALTER COLUMN credit_policy DROP NOT NULL")
+        self.env.cr.execute("UPDATE rma_order_line SET credit_policy = NULL WHERE id IN %s", (tuple(lines.ids),))
+        self.env["rma.order.line"]._init_column("credit_policy")
+        lines.invalidate_cache()
+        self.assertEqual(approved.line_ids.credit_policy, "none", "approved before: credited, or not, already")
+        self.assertEqual(draft.line_ids.credit_policy, "on_approval")
+
     def test_nothing_due_never_creates_a_credit_note(self):
         rma = self._rma([(self.sale_line, 2)])
         rma.action_confirm()
+        self.assertFalse(rma.credit_due)
         self.assertFalse(rma._create_credit_notes(), "re-running the trigger credits nothing twice")
         with self.assertRaises(UserError) as error, self.env.cr.savepoint():
             rma.action_create_credit_notes()
@@ -167,6 +182,7 @@ class TestCreditNotes(RmaAccountCase):
         self.assertEqual(line.qty_credited, 0)
         self.assertEqual(line.qty_to_credit, 3)
         self.assertEqual(rma.credit_status, "pending")
+        self.assertTrue(rma.credit_due, "the form offers Create Credit Note again")
         action = rma.action_create_credit_notes()
         second = self._credit_notes(rma)
         self.assertEqual(len(second), 1)
@@ -235,6 +251,18 @@ class TestCreditNotes(RmaAccountCase):
         self.assertEqual(credit_note.state, "open", "an on-account credit, not applied to any invoice")
         self.assertEqual(self._move_balance(credit_note.move_id, self.receivable), -207.0)
         self.assertEqual(self._move_balance(credit_note.move_id, self.income), 180.0)
+
+    def test_income_account_of_the_rma_company(self):
+        other_company = self.env["res.company"].create({"name": "Returns Branch", "currency_id": self.currency.id})
+        other_income = self.env["account.account"].create({
+            "name": "Branch Sales", "code": "RMA7101", "company_id": other_company.id,
+            "user_type_id": self.env.ref("account.data_account_type_revenue").id,
+        })
+        self.product.with_context(force_company=other_company.id).property_account_income_id = other_income
+        no_fiscal_position = self.env["account.fiscal.position"]
+        for company, income in ((self.company, self.income), (other_company, other_income)):
+            line = self.env["rma.order.line"].new({"product_id": self.product.id, "company_id": company.id})
+            self.assertEqual(line._get_credit_account(no_fiscal_position), income, company.name)
 
     def test_smart_buttons(self):
         rma = self._rma([(self.sale_line, 1)])

@@ -103,11 +103,15 @@ class TestRmaInspection(RmaStockCase):
         refurbish = self.warehouse.rma_refurbish_loc_id
         self.assertEqual(self._quantity(self.product, refurbish), 2)
         self.assertEqual(line.qty_accepted, 2)
+        self.assertEqual(line.qty_in_refurbish, 2)
         line.action_refurbished_to_stock()
         self.assertEqual(self._quantity(self.product, refurbish), 0)
         self.assertEqual(self._quantity(self.product, self.stock_location), 2)
-        with self.assertRaises(UserError), self.env.cr.savepoint():
+        self.assertEqual(line.qty_in_refurbish, 0, "the form hides Refurbished to Stock now")
+        with self.assertRaises(UserError) as error, self.env.cr.savepoint():
             line.action_refurbished_to_stock()
+        self.assertIn("No unit of %s is being refurbished" % self.product.display_name, error.exception.name)
+        self.assertEqual(self._quantity(self.product, self.stock_location), 2)
 
     def test_reject_sends_back_to_customer(self):
         rma = self._received_rma(qty=2)

@@ -1,5 +1,9 @@
 """Receiving returned goods: receipts, batches, over- and under-receipt,
 lots, the Return wizard of deliveries, valuation and cancellation."""
+import json
+
+from lxml import etree
+
 from odoo.exceptions import UserError, ValidationError
 
 from .rma_stock_common import RmaStockCase
@@ -63,6 +67,15 @@ class TestRmaReceipt(RmaStockCase):
         self.assertEqual(line.stock_status, "action")
         self.assertEqual(rma.status, "waiting_action")
         self.assertEqual(self.product.with_context(location=self.stock_location.id).qty_available, 0)
+
+    def test_lines_of_one_product_from_two_orders_keep_their_own_moves(self):
+        first, second = self._sell_and_deliver(self.product, 2), self._sell_and_deliver(self.product, 3)
+        rma = self._approve(self._create_rma([(first.order_line, 2, "refund"), (second.order_line, 3, "refund")]))
+        receipt = self._receipt(rma)
+        self.assertEqual(len(receipt.move_lines), 2, "one move per RMA line, not merged")
+        self._validate(receipt)
+        self.assertEqual(rma.line_ids.mapped("qty_received"), [2, 3])
+        self.assertEqual(rma.status, "waiting_action")
 
     def test_over_receipt_refused_without_setting(self):
         order = self._sell_and_deliver(self.product, 10)
@@ -163,6 +176,29 @@ class TestRmaReceipt(RmaStockCase):
         self.assertEqual(rma.line_ids.qty_received, 2)
         self.assertEqual(self._quantity(self.product, self.rma_location), 2)
 
+    def test_create_rma_from_return_of_a_sale_by_the_dozen(self):
+        self.env["stock.quant"]._update_available_quantity(self.product, self.stock_location, 12)
+        order = self.env["sale.order"].create({
+            "partner_id": self.customer.id,
+            "warehouse_id": self.warehouse.id,
+            "order_line": [(0, 0, {
+                "product_id": self.product.id, "product_uom_qty": 1, "price_unit": 120.0,
+                "product_uom": self.env.ref("product.product_uom_dozen").id,
+            })],
+        })
+        order.action_confirm()
+        self._validate(order.picking_ids)
+        delivery = order.picking_ids
+        wizard = self.env["stock.return.picking"].with_context(active_id=delivery.id, active_ids=delivery.ids).create({
+            "create_rma": True, "rma_reason_id": self.reason.id, "rma_operation": "refund",
+        })
+        wizard.product_return_moves.quantity = 6
+        rma = self.env["stock.picking"].browse(wizard.create_returns()["res_id"]).rma_id
+        line = rma.line_ids
+        self.assertEqual((line.product_uom, line.product_uom_qty), (self.product.uom_id, 6), "returned in units")
+        self.assertAlmostEqual(line.price_unit, 10.0, msg="120 a dozen is 10 a unit")
+        self.assertAlmostEqual(line.price_subtotal, 60.0)
+
     def test_create_rma_from_return_without_the_form(self):
         order = self._sell_and_deliver(self.product, 5)
         delivery = order.picking_ids
@@ -262,6 +298,33 @@ class TestRmaReceipt(RmaStockCase):
         self.assertEqual(rma.status, "waiting_inspection")
         self._inspect(rma.line_ids.sudo(user), [("stock", 2)])
         self.assertEqual(rma.state, "done")
+
+    def test_warehouse_staff_work_in_the_returns_app(self):
+        clerk = self.env["res.users"].create({
+            "name": "Warehouse Clerk", "login": "rma_clerk_app", "email": "clerk.app@example.com",
+            "groups_id": [(6, 0, [self.env.ref("stock.group_stock_user").id])],
+        })
+        desk = self.env["res.users"].create({
+            "name": "Returns Desk", "login": "rma_desk_app", "email": "desk.app@example.com",
+            "groups_id": [(6, 0, [self.env.ref("rma_management.group_rma_user").id])],
+        })
+        self.assertTrue(clerk.has_group("rma_management.group_rma_user"), "warehouse staff reach the Returns menu")
+        stock_only = ("action_inspect", "action_create_delivery", "action_close_receipt",
+                      "action_refurbished_to_stock")
+        for user, hidden in ((clerk, False), (desk, True)):
+            arch = etree.fromstring(self.env["rma.order.line"].sudo(user).fields_view_get(
+                view_id=self.env.ref("rma_management.view_rma_order_line_form").id, view_type="form",
+            )["arch"])
+            for name in stock_only:
+                modifiers = json.loads(arch.xpath("//button[@name='%s']" % name)[0].get("modifiers"))
+                self.assertEqual(modifiers["invisible"] is True, hidden, "%s for %s" % (name, user.name))
+        # the returns desk reads the orders an RMA comes from and the moves of its lines
+        order = self._sell_and_deliver(self.product, 1)
+        rma = self._approve(self._create_rma([(order.order_line, 1, "refund")]))
+        self.assertEqual(rma.sudo(desk).sale_order_ids.read(["name"])[0]["name"], order.name)
+        line = rma.line_ids.sudo(desk)
+        moves = self.env["stock.move"].browse(line.read(["move_ids"])[0]["move_ids"]).sudo(desk)
+        self.assertEqual(moves.read(["product_uom_qty"])[0]["product_uom_qty"], 1)
 
     def test_received_minus_returned_to_customer(self):
         order = self._sell_and_deliver(self.product, 5)
