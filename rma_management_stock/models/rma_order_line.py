@@ -128,6 +128,14 @@ class RmaOrderLine(models.Model):
                     totals["received"] -= qty
                     totals[move.rma_disposition] -= qty if move.rma_disposition else 0.0
                 continue
+            elif kind == "undelivered":
+                # a standard Return undoes the delivery it copies: its units are to ship or decide again
+                if done:
+                    totals["delivered"] -= qty
+                    totals["planned_out"] -= qty if move.rma_disposition != "reject" else 0.0
+                    totals["refurbished"] -= qty if move.location_dest_id == refurbish_location else 0.0
+                    totals[move.rma_disposition] -= qty if move.rma_disposition else 0.0
+                continue
             elif kind == "out":
                 totals["delivered" if done else "outgoing"] += qty
                 if not done and move.state != "assigned":

@@ -34,12 +34,16 @@ class StockMove(models.Model):
     @api.multi
     def _get_rma_kind(self):
         """in: from the customer; return: a receipt sent back (standard Return);
-        out: to the customer; internal: anything else (dispositions, scrap)."""
+        out: to the customer; undelivered: an RMA delivery the customer sent
+        back (standard Return); internal: anything else (dispositions, scrap)."""
         self.ensure_one()
         if self.location_id.usage == "customer":
-            return "in"
+            returned = self.origin_returned_move_id
+            # the return of a sale's delivery is what an RMA receives; that of an RMA's delivery undoes it
+            return "undelivered" if returned.rma_line_id and returned._get_rma_kind() == "out" else "in"
         if self.location_dest_id.usage == "customer":
-            return "return" if self.origin_returned_move_id.location_id.usage == "customer" else "out"
+            returned = self.origin_returned_move_id
+            return "return" if returned and returned._get_rma_kind() == "in" else "out"
         return "internal"
 
     @api.multi

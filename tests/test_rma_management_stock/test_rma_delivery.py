@@ -45,6 +45,42 @@ class TestRmaDelivery(RmaStockCase):
         rma.action_done()
         self.assertEqual(rma.status, "done")
 
+    def _customer_sends_back(self, delivery, qty):
+        wizard = self.env["stock.return.picking"].with_context(
+            active_id=delivery.id, active_ids=delivery.ids,
+        ).create({})
+        wizard.product_return_moves.quantity = qty
+        back = self.env["stock.picking"].browse(wizard.create_returns()["res_id"])
+        self._validate(back)
+        return back
+
+    def test_replacement_sent_back_by_the_customer_is_to_ship_again(self):
+        rma = self._inspected_rma("replace", "scrap", qty=2)
+        line = rma.line_ids
+        delivery = self._ship(line)
+        self._validate(delivery)
+        self.assertEqual(rma.status, "shipped")
+        back = self._customer_sends_back(delivery, 2)
+        self.assertEqual(back.rma_id, rma)
+        self.assertEqual(line.qty_received, 2, "the replacement coming back is no new return")
+        self.assertEqual(line.qty_delivered, 0)
+        self.assertEqual(rma.status, "waiting_action", "the replacement is to ship again")
+        self.assertEqual(self._ship(line).move_lines.product_uom_qty, 2)
+
+    def test_rejected_units_sent_back_again_are_to_decide_again(self):
+        rma = self._inspected_rma("refund", "reject", qty=2)
+        line = rma.line_ids
+        delivery = rma.picking_ids.filtered(lambda picking: picking.picking_type_code == "outgoing")
+        self._validate(delivery)
+        self.assertEqual(rma.status, "shipped")
+        self._customer_sends_back(delivery, 1)
+        self.assertEqual((line.qty_received, line.qty_delivered, line.qty_to_inspect), (2, 1, 1))
+        self.assertEqual(self._quantity(self.product, self.rma_location), 1)
+        self.assertEqual(rma.status, "waiting_action", "the unit back in RMA Input waits for a decision")
+        self._inspect(line, [("scrap", 1)])
+        self.assertEqual(line.qty_to_inspect, 0)
+        self.assertEqual(self._quantity(self.product, self.rma_location), 0)
+
     def test_replacement_by_another_product_in_two_deliveries(self):
         other = self._create_product("Newer Widget")
         self.env["stock.quant"]._update_available_quantity(other, self.stock_location, 5)
