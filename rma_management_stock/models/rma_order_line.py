@@ -349,27 +349,30 @@ class RmaOrderLine(models.Model):
 
     @api.multi
     def _dispose(self, dispositions):
-        """Move received units out of the RMA input location as decided."""
+        """Move received units out of the RMA input location as decided;
+        decisions naming a lot go first, so the others take what is left."""
         self.ensure_one()
         self._check_approved()
         self._check_dispose_quantity([qty for _disposition, qty, _lot in dispositions])
+        self._check_dispose_lots([lot for _disposition, _qty, lot in dispositions if lot])
         warehouse = self.rma_id.warehouse_id
         destinations = {
             "stock": warehouse.lot_stock_id,
             "quarantine": warehouse.rma_quarantine_loc_id,
             "refurbish": warehouse.rma_refurbish_loc_id,
         }
-        moves = self.env["stock.move"]
-        for disposition, qty, lot in dispositions:
+        for disposition, qty, lot in sorted(dispositions, key=lambda decision: not decision[2]):
             if disposition == "scrap":
                 self._scrap(qty, lot)
             elif disposition == "reject":
-                self._create_outgoing_picking(self.product_id, qty, warehouse.rma_loc_id, disposition="reject")
+                picking = self._create_outgoing_picking(
+                    self.product_id, qty, warehouse.rma_loc_id, disposition="reject", lot=lot,
+                )
+                picking.move_lines._check_rma_reserved()
             else:
-                moves |= moves.create(self._prepare_internal_move(
-                    qty, warehouse.rma_loc_id, destinations[disposition], disposition
-                ))
-        moves._rma_process()
+                self.env["stock.move"].create(self._prepare_internal_move(
+                    qty, warehouse.rma_loc_id, destinations[disposition], disposition, lot,
+                ))._rma_process()
         return True
 
     @api.multi
@@ -400,9 +403,35 @@ class RmaOrderLine(models.Model):
             )
 
     @api.multi
-    def _prepare_internal_move(self, qty, source, destination, disposition):
+    def _check_dispose_lots(self, lots):
+        """A decided lot is one the customer returned on this line."""
         self.ensure_one()
-        return {
+        foreign = lots and self.env["stock.production.lot"].union(*lots) - self.lot_ids
+        if foreign:
+            raise UserError(
+                _("%(lots)s was not received on %(rma)s for %(product)s: choose among %(received)s.")
+                % {"lots": ", ".join(foreign.mapped("name")), "rma": self.rma_id.name,
+                   "product": self.product_id.display_name,
+                   "received": ", ".join(self.lot_ids.mapped("name")) or _("no lot")}
+            )
+
+    @api.multi
+    def _prepare_chain_from(self, source):
+        """Links of a move of the line leaving ``source``: when that is one of
+        the RMA's own locations (input, refurbish), the move follows the line's
+        moves that brought units there, so it reserves those units (lots
+        included), not another RMA's."""
+        self.ensure_one()
+        warehouse = self.rma_id.warehouse_id
+        if source not in warehouse.rma_loc_id | warehouse.rma_refurbish_loc_id:
+            return {}
+        arrivals = self.move_ids.filtered(lambda move: move.state == "done" and move.location_dest_id == source)
+        return {"move_orig_ids": [(6, 0, arrivals.ids)]}
+
+    @api.multi
+    def _prepare_internal_move(self, qty, source, destination, disposition, lot=False):
+        self.ensure_one()
+        return dict({
             "name": "%s: %s" % (self.rma_id.name, self.product_id.display_name),
             "origin": self.rma_id.name,
             "product_id": self.product_id.id,
@@ -414,7 +443,8 @@ class RmaOrderLine(models.Model):
             "warehouse_id": self.rma_id.warehouse_id.id,
             "rma_line_id": self.id,
             "rma_disposition": disposition,
-        }
+            "rma_lot_id": lot.id if lot else False,
+        }, **self._prepare_chain_from(source))
 
     @api.multi
     def _scrap(self, qty, lot=False):
@@ -422,7 +452,7 @@ class RmaOrderLine(models.Model):
         self.ensure_one()
         warehouse = self.rma_id.warehouse_id
         if not lot and self.product_id.tracking != "none":
-            lot = self.env["stock.quant"]._gather(self.product_id, warehouse.rma_loc_id).mapped("lot_id")[:1]
+            lot = self._get_lot_in_input(qty)
         scrap = self.env["stock.scrap"].create({
             "product_id": self.product_id.id,
             "product_uom_id": self.product_uom.id,
@@ -436,6 +466,20 @@ class RmaOrderLine(models.Model):
         })
         scrap.do_scrap()
         return scrap
+
+    @api.multi
+    def _get_lot_in_input(self, qty):
+        """A lot returned on this line of which ``qty`` are free in the RMA input location."""
+        self.ensure_one()
+        quant = self.env["stock.quant"]
+        location = self.rma_id.warehouse_id.rma_loc_id
+        qty = self.product_uom._compute_quantity(qty, self.product_id.uom_id)
+        rounding = self.product_id.uom_id.rounding
+        for lot in self.lot_ids.sorted("name"):
+            available = quant._get_available_quantity(self.product_id, location, lot_id=lot)
+            if float_compare(available, qty, precision_rounding=rounding) >= 0:
+                return lot
+        return self.env["stock.production.lot"]
 
     @api.multi
     def action_refurbished_to_stock(self):
@@ -508,17 +552,17 @@ class RmaOrderLine(models.Model):
         return self._create_outgoing_picking(product, qty, source, scheduled_date=scheduled_date)
 
     @api.multi
-    def _create_outgoing_picking(self, product, qty, source, disposition=False, scheduled_date=False):
+    def _create_outgoing_picking(self, product, qty, source, disposition=False, scheduled_date=False, lot=False):
         self.ensure_one()
         picking = self.env["stock.picking"].create(
-            self._prepare_outgoing_picking(product, qty, source, disposition, scheduled_date)
+            self._prepare_outgoing_picking(product, qty, source, disposition, scheduled_date, lot)
         )
         picking.action_confirm()
         picking.action_assign()
         return picking
 
     @api.multi
-    def _prepare_outgoing_picking(self, product, qty, source, disposition, scheduled_date):
+    def _prepare_outgoing_picking(self, product, qty, source, disposition, scheduled_date, lot=False):
         self.ensure_one()
         rma = self.rma_id
         picking_type = rma.warehouse_id.rma_out_type_id
@@ -533,7 +577,7 @@ class RmaOrderLine(models.Model):
             "company_id": rma.company_id.id,
             "rma_id": rma.id,
             "is_rma_return": True,
-            "move_lines": [(0, 0, {
+            "move_lines": [(0, 0, dict({
                 "name": product.display_name,
                 "origin": rma.name,
                 "product_id": product.id,
@@ -547,7 +591,8 @@ class RmaOrderLine(models.Model):
                 "company_id": rma.company_id.id,
                 "rma_line_id": self.id,
                 "rma_disposition": disposition,
-            })],
+                "rma_lot_id": lot.id if lot else False,
+            }, **self._prepare_chain_from(source)))],
         }
         if scheduled_date:
             values["move_lines"][0][2]["date_expected"] = scheduled_date

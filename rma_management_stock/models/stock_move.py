@@ -21,6 +21,10 @@ class StockMove(models.Model):
         [*DISPOSITIONS, ("refurbished", "Refurbished to Stock")], string="RMA Disposition", readonly=True,
         help="What the inspection of the returned units decided.",
     )
+    rma_lot_id = fields.Many2one(
+        "stock.production.lot", string="Inspected Lot/Serial Number", readonly=True,
+        help="The lot or serial number the inspection decided for: the move reserves no other.",
+    )
 
     @api.model
     def _prepare_merge_moves_distinct_fields(self):
@@ -46,18 +50,44 @@ class StockMove(models.Model):
             return "return" if returned and returned._get_rma_kind() == "in" else "out"
         return "internal"
 
+    def _update_reserved_quantity(self, need, available_quantity, location_id, lot_id=None, package_id=None,
+                                  owner_id=None, strict=True):
+        """A move whose lot was decided at inspection reserves that lot only."""
+        chosen = self.rma_lot_id
+        if chosen and lot_id != chosen:
+            if lot_id:
+                return 0.0
+            lot_id = chosen
+            available_quantity = min(available_quantity, self.env["stock.quant"]._get_available_quantity(
+                self.product_id, location_id, lot_id=chosen, package_id=package_id, owner_id=owner_id, strict=strict,
+            ))
+        return super(StockMove, self)._update_reserved_quantity(
+            need, available_quantity, location_id, lot_id=lot_id, package_id=package_id, owner_id=owner_id,
+            strict=strict,
+        )
+
     @api.multi
-    def _rma_process(self):
-        """Carry out disposition moves at once, with what they reserve in
-        their source location (lots included)."""
-        self._action_confirm()
-        self._action_assign()
-        missing = self.filtered(lambda move: move.state != "assigned")
+    def _check_rma_reserved(self):
+        """Disposition moves leave at once: refuse what their source location cannot give."""
+        missing = self.filtered(lambda move: move.state != "assigned")[:1]
         if missing:
             raise UserError(
-                _("%(product)s is not available in %(location)s: check the location's stock.")
-                % {"product": missing[0].product_id.display_name, "location": missing[0].location_id.display_name}
+                _("%(qty)s %(uom)s of %(product)s%(lot)s received on %(rma)s are not available in %(location)s: "
+                  "check the location's stock and what other operations reserved there.")
+                % {"qty": missing.product_uom_qty, "uom": missing.product_uom.name,
+                   "product": missing.product_id.display_name, "rma": missing.rma_line_id.rma_id.name,
+                   "lot": " (%s)" % missing.rma_lot_id.name if missing.rma_lot_id else "",
+                   "location": missing.location_id.display_name}
             )
+
+    @api.multi
+    def _rma_process(self):
+        """Carry out disposition moves at once. Those leaving the RMA input
+        location follow the line's receipts (``move_orig_ids``), so they
+        reserve the units, lots included, that this RMA brought."""
+        self._action_confirm()
+        self._action_assign()
+        self._check_rma_reserved()
         for move_line in self.mapped("move_line_ids"):
             move_line.qty_done = move_line.product_uom_qty
         return self._action_done()

@@ -18,5 +18,6 @@ class RmaInspectItem(models.TransientModel):
     quantity = fields.Float(required=True, digits=dp.get_precision("Product Unit of Measure"))
     lot_id = fields.Many2one(
         "stock.production.lot", string="Lot/Serial Number",
-        help="For scrapped units of tracked products: which lot is written off.",
+        help="For tracked products: the lot or serial number returned on this line that the decision is "
+             "about. Left empty, the decision takes the line's units left once the others are served.",
     )
