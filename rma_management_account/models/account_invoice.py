@@ -28,6 +28,11 @@ class AccountInvoice(models.Model):
         return result
 
     @api.multi
+    def _filter_validate_at_once(self):
+        """The credit notes whose company validates RMA credit notes as soon as they are created."""
+        return self.filtered(lambda inv: inv.company_id.rma_credit_note_validate)
+
+    @api.multi
     def _apply_to_refunded_invoice(self):
         """An RMA credit note pays off the invoice it credits, when that one is open."""
         for credit_note in self:

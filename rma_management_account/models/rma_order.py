@@ -1,7 +1,9 @@
 # Copyright 2026 RMA Management contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from contextlib import contextmanager
+
 from odoo import _, api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import float_compare, float_is_zero
 
 from .rma_order_line import VALIDATED_INVOICE_STATES
@@ -94,7 +96,7 @@ class RmaOrder(models.Model):
     @api.multi
     def _action_approve(self):
         result = super(RmaOrder, self)._action_approve()
-        self._create_credit_notes()
+        self._credit_automatically()
         return result
 
     @api.multi
@@ -126,6 +128,60 @@ class RmaOrder(models.Model):
         grew; validated at once if the company says so. Idempotent: what is on
         a credit note (not cancelled) is never credited again. Returns the
         credit notes created, none when nothing is due."""
+        credit_notes = self._create_due_credit_notes()
+        credit_notes.sudo()._filter_validate_at_once().action_invoice_open()
+        return credit_notes
+
+    @api.multi
+    def _credit_automatically(self):
+        """Credit what an approval, a receipt or an inspection made due. An
+        accounting error (a missing account, a lock date) does not undo that
+        event: the credit stays due (or its credit note in draft), the RMA
+        tells why and its responsible gets a to-do; "Create Credit Note"
+        tries again once the cause is fixed."""
+        self.recompute()
+        credit_notes = self.env["account.invoice"]
+        for rma in self:
+            with rma._reporting_credit_errors():
+                credit_notes |= rma._create_due_credit_notes()
+        for credit_note in credit_notes.sudo()._filter_validate_at_once():
+            with credit_note.rma_id.with_env(self.env)._reporting_credit_errors(credit_note):
+                credit_note.action_invoice_open()
+        return credit_notes
+
+    @contextmanager
+    def _reporting_credit_errors(self, credit_note=None):
+        """Undo what the block did on a business error and report it on the RMA."""
+        try:
+            with self.env.cr.savepoint():
+                yield
+        except (UserError, ValidationError) as error:
+            self.env.clear()  # the cache may hold what the savepoint undid
+            self._report_credit_error(error.name, credit_note)
+
+    @api.multi
+    def _report_credit_error(self, error, credit_note=None):
+        self.ensure_one()
+        if credit_note:
+            message = _("Credit note %(name)s could not be validated: %(error)s It waits in draft.") % {
+                "name": credit_note.display_name, "error": error,
+            }
+        else:
+            message = _("No credit note could be created: %(error)s The credit stays due: once the cause is "
+                        "fixed, use Create Credit Note.") % {"error": error}
+        self.message_post(body=message)
+        self.env["mail.activity"].sudo().create({
+            "res_model_id": self.env["ir.model"]._get(self._name).id,
+            "res_id": self.id,
+            "activity_type_id": self.env.ref("mail.mail_activity_data_todo").id,
+            "summary": _("Credit the return"),
+            "note": message,
+            "user_id": self.user_id.id or self.env.uid,
+        })
+
+    @api.multi
+    def _create_due_credit_notes(self):
+        """Draft credit notes of what is due, one per RMA."""
         self._lock_for_credit()
         # crediting follows from approvals and receipts: whoever triggers it
         # needs no accounting rights
@@ -136,9 +192,6 @@ class RmaOrder(models.Model):
             lines = rma.line_ids.filtered(lambda line: line.id in due)
             if lines:
                 credit_notes |= rma._create_credit_note(lines, due)
-        to_validate = credit_notes.filtered(lambda inv: inv.company_id.rma_credit_note_validate)
-        if to_validate:
-            to_validate.action_invoice_open()
         return credit_notes.with_env(self.env)
 
     @api.multi

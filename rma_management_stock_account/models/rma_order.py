@@ -18,11 +18,11 @@ class RmaOrder(models.Model):
     @api.multi
     def _after_receipt(self, lines):
         result = super(RmaOrder, self)._after_receipt(lines)
-        lines.mapped("rma_id")._create_credit_notes()
+        lines.mapped("rma_id")._credit_automatically()
         return result
 
     @api.multi
     def _after_inspection(self, lines):
         result = super(RmaOrder, self)._after_inspection(lines)
-        lines.mapped("rma_id")._create_credit_notes()
+        lines.mapped("rma_id")._credit_automatically()
         return result

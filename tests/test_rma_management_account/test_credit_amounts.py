@@ -97,18 +97,60 @@ class TestCreditAmounts(RmaAccountCase):
         self.assertEqual(second.amount_untaxed, 200.0, "the fixed fee was kept once already")
         self.assertFalse(second.invoice_line_ids.filtered("rma_restocking_fee"))
 
-    def test_restocking_fee_needs_an_account(self):
+    def test_restocking_fee_without_account_leaves_the_credit_due(self):
         category = self.env["rma.category"].create({
             "name": "Fee", "restocking_fee_type": "fixed", "restocking_fee": 10.0,
         })
         order = self._sale([(self.product, 2, 100.0, 0.0, self.tax_15)])
         self._invoice(order)
         rma = self._rma([(order.order_line, 1)], category=category)
-        with self.assertRaises(UserError) as error, self.env.cr.savepoint():
-            rma.action_confirm()
-        self.assertIn("set the restocking fee account", error.exception.name)
-        self.assertEqual(rma.state, "draft")
+        # the approval stands: accounting's set-up is not the returns desk's to fix
+        rma.action_confirm()
+        self.assertEqual(rma.state, "approved")
         self.assertFalse(rma.credit_note_ids)
+        self.assertTrue(rma.credit_due)
+        self.assertEqual((rma.credit_status, rma.line_ids.qty_to_credit), ("pending", 1))
+        error = ("A restocking fee applies to %s: set the restocking fee account in the Returns settings."
+                 % rma.name)
+        self.assertEqual(
+            rma.message_ids[0].body,
+            "<p>No credit note could be created: %s The credit stays due: once the cause is fixed, "
+            "use Create Credit Note.</p>" % error,
+        )
+        activity = rma.activity_ids
+        self.assertEqual((activity.summary, activity.user_id), ("Credit the return", rma.user_id))
+        # the accountant's button says the same and writes nothing
+        with self.assertRaises(UserError) as raised, self.env.cr.savepoint():
+            rma.action_create_credit_notes()
+        self.assertEqual(raised.exception.name, error)
+        self.assertFalse(rma.credit_note_ids)
+        # once the account is set, the credit goes through, fee included
+        self.company.rma_restocking_fee_account_id = self.fee_account
+        rma.action_create_credit_notes()
+        self.assertEqual(rma.credit_note_ids.amount_untaxed, 90.0)
+        self.assertFalse(rma.credit_due)
+
+    def test_lock_date_keeps_the_credit_note_in_draft(self):
+        order = self._sale([(self.product, 2, 100.0, 0.0, self.tax_15)])
+        self._invoice(order)
+        # the books are closed up to today when the credit note would be posted (set in SQL: Odoo refuses
+        # the lock date through the ORM while the demo data keeps draft entries)
+        self.company.rma_credit_note_validate = True
+        self.env.cr.execute("UPDATE res_company SET fiscalyear_lock_date = %s WHERE id = %s",
+                            (fields.Date.today(), self.company.id))
+        self.company.invalidate_cache()
+        rma = self._rma([(order.order_line, 1)])
+        rma.action_confirm()
+        self.assertEqual(rma.state, "approved")
+        credit_note = rma.credit_note_ids
+        self.assertEqual((credit_note.state, credit_note.amount_total, credit_note.move_id),
+                         ("draft", 115.0, self.env["account.move"]))
+        self.assertEqual(rma.credit_status, "pending")
+        self.assertFalse(rma.credit_due, "the draft holds the credit: nothing to create twice")
+        self.assertIn("could not be validated: You cannot add/modify entries prior to and inclusive of the lock "
+                      "date", rma.message_ids[0].body)
+        self.assertIn("It waits in draft.", rma.message_ids[0].body)
+        self.assertEqual(rma.activity_ids.summary, "Credit the return")
 
     def test_foreign_currency(self):
         currency = self.env.ref("base.EUR") if self.currency != self.env.ref("base.EUR") \

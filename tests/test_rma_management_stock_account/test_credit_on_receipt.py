@@ -157,3 +157,32 @@ class TestCreditOnReceipt(RmaStockAccountCase):
         self._receive(rma, 6)
         self.assertEqual(self._credit_notes(rma).mapped("invoice_line_ids.quantity"), [4, 6])
         self.assertEqual(rma.line_ids.qty_credited, 10)
+
+    def test_accounting_error_does_not_block_the_receipt(self):
+        """The warehouse's receipt stands when the credit note cannot be made;
+        the credit stays due until accounting fixes the cause."""
+        self.company.rma_restocking_fee_account_id = False
+        category = self.env["rma.category"].create({
+            "name": "Fee (bridge test)", "restocking_fee_type": "percent", "restocking_fee": 10.0,
+        })
+        rma = self._approve(self._rma(self.sale_line, 10, category=category))
+        picking = self._receive(rma, 4)
+        self.assertEqual(picking.state, "done")
+        self.assertEqual(self._quantity_in(self.stock_location), 4)
+        line = rma.line_ids
+        self.assertEqual((line.qty_received, line.qty_credited, line.qty_to_credit), (4, 0, 4))
+        self.assertFalse(rma.credit_note_ids)
+        self.assertEqual(rma.credit_status, "pending")
+        self.assertIn("No credit note could be created: A restocking fee applies to %s" % rma.name,
+                      rma.message_ids[0].body)
+        self.assertEqual(len(rma.activity_ids), 1)
+        # fixed: the next receipt credits everything that arrived, in one credit note
+        self.company.rma_restocking_fee_account_id = self.env["account.account"].create({
+            "name": "RMA Bridge Fees", "code": "RMAB7002",
+            "user_type_id": self.env.ref("account.data_account_type_other_income").id,
+        })
+        self._receive(rma, 6)
+        credit_note = self._credit_notes(rma)
+        self.assertEqual(credit_note.invoice_line_ids.filtered("product_id").quantity, 10)
+        # 10 x 49.99 = 499.90, fee 10 % = 49.99
+        self.assertEqual(credit_note.amount_untaxed, 449.91)
