@@ -237,26 +237,24 @@ class RmaOrderLine(models.Model):
         }
 
     @api.multi
-    def _check_over_receipt(self, moves):
-        """Receiving ``moves`` must not bring more than authorized, unless the company allows it."""
-        incoming = moves.filtered(lambda move: move._get_rma_kind() == "in")
-        for line in incoming.mapped("rma_line_id"):
-            if line.company_id.rma_allow_over_receipt:
-                continue
-            arriving = sum(
-                line._to_line_uom(move.quantity_done, move.product_uom) for move in incoming if move.rma_line_id == line
-            )
+    def _check_over_receipt(self, received_before):
+        """A receipt must not bring more than authorized, unless the company
+        allows it; ``received_before`` maps line ids to what they had received."""
+        for line in self.filtered(lambda line: not line.company_id.rma_allow_over_receipt):
             if float_compare(
-                line.qty_received + arriving, line.product_uom_qty, precision_rounding=line.product_uom.rounding
-            ) > 0:
-                raise UserError(
-                    _("You cannot receive %(qty)s %(uom)s of %(product)s for %(rma)s: %(authorized)s are "
-                      "authorized and %(received)s already received, so at most %(left)s can arrive. "
-                      "Receive the authorized quantity, or ask a manager to allow over-receipts in the settings.")
-                    % {"qty": arriving, "uom": line.product_uom.name, "product": line.product_id.display_name,
-                       "rma": line.rma_id.name, "authorized": line.product_uom_qty, "received": line.qty_received,
-                       "left": max(line.product_uom_qty - line.qty_received, 0.0)}
-                )
+                line.qty_received, line.product_uom_qty, precision_rounding=line.product_uom.rounding
+            ) <= 0:
+                continue
+            received = received_before[line.id]
+            raise UserError(
+                _("You cannot receive %(qty)s %(uom)s of %(product)s for %(rma)s: %(authorized)s are "
+                  "authorized and %(received)s already received, so at most %(left)s can arrive. "
+                  "Receive the authorized quantity, or ask a manager to allow over-receipts in the settings.")
+                % {"qty": line.qty_received - received, "uom": line.product_uom.name,
+                   "product": line.product_id.display_name, "rma": line.rma_id.name,
+                   "authorized": line.product_uom_qty, "received": received,
+                   "left": max(line.product_uom_qty - received, 0.0)}
+            )
 
     @api.multi
     def _get_open_moves(self, kind):

@@ -15,12 +15,12 @@ class StockPicking(models.Model):
 
     @api.multi
     def action_done(self):
-        """Refuse over-receipts, then tell the RMAs what arrived, in one call."""
-        moves = self.mapped("move_lines").filtered(
-            lambda move: move.rma_line_id and move.state not in ("done", "cancel")
+        """Tell the RMAs what arrived, in one call. Over-receipts are checked
+        once Odoo has linked every detailed operation to its move, those
+        added by hand included; refusing one undoes the whole validation."""
+        lines = self.mapped("move_lines").filtered(lambda move: move.state not in ("done", "cancel")).mapped(
+            "rma_line_id"
         )
-        lines = moves.mapped("rma_line_id")
-        lines._check_over_receipt(moves)
         received_before = {line.id: line.qty_received for line in lines}
         result = super(StockPicking, self).action_done()
         grown = lines.filtered(
@@ -28,6 +28,7 @@ class StockPicking(models.Model):
                 line.qty_received, received_before[line.id], precision_rounding=line.product_uom.rounding
             ) > 0
         )
+        grown._check_over_receipt(received_before)
         rmas = lines.mapped("rma_id")
         if grown:
             rmas._after_receipt(grown)

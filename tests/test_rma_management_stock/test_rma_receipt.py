@@ -85,10 +85,39 @@ class TestRmaReceipt(RmaStockCase):
         with self.assertRaises(UserError) as error, self.env.cr.savepoint():
             receipt.with_context(skip_overprocessed_check=True).button_validate()
         self.assertIn("at most 5.0 can arrive", str(error.exception))
+        self._assert_nothing_received(rma, receipt)
+
+    def _assert_nothing_received(self, rma, receipt):
+        self.env["stock.picking"].invalidate_cache()  # what the rolled-back validation left in the cache
         self.assertEqual(receipt.state, "assigned")
+        self.assertFalse(self.env["stock.picking"].search([("backorder_id", "=", receipt.id)]))
         self.assertEqual(rma.line_ids.qty_received, 0)
         self.assertEqual(self._quantity(self.product, self.rma_location), 0)
         self.assertEqual(rma.status, "pending_receipt")
+
+    def test_over_receipt_through_a_detailed_operation_added_by_hand(self):
+        order = self._sell_and_deliver(self.product, 10)
+        rma = self._approve(self._create_rma([(order.order_line, 5, "refund")]))
+        receipt = self._receipt(rma)
+        receipt.move_line_ids.qty_done = 5
+        # a second operation line of the same product, not linked to any move yet
+        self.env["stock.move.line"].create({
+            "picking_id": receipt.id,
+            "product_id": self.product.id,
+            "product_uom_id": self.product.uom_id.id,
+            "location_id": receipt.location_id.id,
+            "location_dest_id": receipt.location_dest_id.id,
+            "qty_done": 2,
+        })
+        with self.assertRaises(UserError) as error, self.env.cr.savepoint():
+            receipt.with_context(skip_overprocessed_check=True).button_validate()
+        self.assertEqual(
+            error.exception.name,
+            "You cannot receive 7.0 Unit(s) of Returned Widget for %s: 5.0 are authorized and 0.0 already "
+            "received, so at most 5.0 can arrive. Receive the authorized quantity, or ask a manager to allow "
+            "over-receipts in the settings." % rma.name,
+        )
+        self._assert_nothing_received(rma, receipt)
 
     def test_over_receipt_allowed_by_setting(self):
         self.company.rma_allow_over_receipt = True
