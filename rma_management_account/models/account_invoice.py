@@ -25,7 +25,14 @@ class AccountInvoice(models.Model):
     def invoice_validate(self):
         result = super(AccountInvoice, self).invoice_validate()
         self.filtered(lambda inv: inv.rma_id and inv.refund_invoice_id)._apply_to_refunded_invoice()
+        self.filtered(lambda inv: inv.type == "out_invoice")._credit_waiting_returns()
         return result
+
+    @api.multi
+    def _credit_waiting_returns(self):
+        """Approved returns of goods invoiced only now get their credit."""
+        rma_lines = self.sudo().mapped("invoice_line_ids.sale_line_ids.rma_line_ids")
+        rma_lines.filtered(lambda line: line.state in ("approved", "done")).mapped("rma_id")._credit_automatically()
 
     @api.multi
     def _filter_validate_at_once(self):

@@ -122,7 +122,8 @@ class RmaOrderLine(models.Model):
         """Fields the creditable quantity depends on. Extension point: the
         received and accepted quantities."""
         return ["credit_policy", "state", "product_uom_qty", "product_uom", "qty_credited",
-                "sale_line_id.qty_invoiced", "sale_line_id.rma_line_ids.qty_credited"]
+                "sale_line_id.invoice_lines.quantity", "sale_line_id.invoice_lines.invoice_id.state",
+                "sale_line_id.rma_line_ids.qty_credited"]
 
     @api.depends(lambda self: self._get_credit_qty_depends())
     def _compute_qty_to_credit(self):
@@ -154,7 +155,7 @@ class RmaOrderLine(models.Model):
                 for rma_line in sale_line.rma_line_ids
                 if rma_line.state != "cancel"
             )
-            room_by_sale_line[sale_line] = sale_line.qty_invoiced - credited
+            room_by_sale_line[sale_line] = self._get_validated_invoiced_qty(sale_line) - credited
         room = {}
         for line in self.filtered("sale_line_id"):
             available = line.sale_line_id.product_uom._compute_quantity(
@@ -166,6 +167,21 @@ class RmaOrderLine(models.Model):
                 room[line.id], line.sale_line_id.product_uom,
             )
         return room
+
+    @api.model
+    def _get_validated_invoiced_qty(self, sale_line):
+        """What the customer was invoiced for ``sale_line``, in its unit:
+        validated invoices (a draft may still change or be cancelled), minus
+        the order's own credit notes unless cancelled."""
+        qty = 0.0
+        for invoice_line in sale_line.invoice_lines:
+            invoice = invoice_line.invoice_id
+            quantity = invoice_line.uom_id._compute_quantity(invoice_line.quantity, sale_line.product_uom)
+            if invoice.type == "out_invoice" and invoice.state in VALIDATED_INVOICE_STATES:
+                qty += quantity
+            elif invoice.type == "out_refund" and invoice.state != "cancel":
+                qty -= quantity
+        return qty
 
     @api.multi
     def _get_credit_due_qty(self):
@@ -195,11 +211,12 @@ class RmaOrderLine(models.Model):
     @api.multi
     def _get_origin_invoice_lines(self):
         """The customer invoice line each line credits, by line id: the latest
-        invoice line (not cancelled) of its origin sales order line."""
+        validated invoice line of its origin sales order line."""
         origin = {}
         for line in self.filtered("sale_line_id"):
             invoice_lines = line.sale_line_id.invoice_lines.filtered(
-                lambda inv_line: inv_line.invoice_id.type == "out_invoice" and inv_line.invoice_id.state != "cancel"
+                lambda inv_line: inv_line.invoice_id.type == "out_invoice"
+                and inv_line.invoice_id.state in VALIDATED_INVOICE_STATES
             )
             if invoice_lines:
                 origin[line.id] = invoice_lines.sorted("id")[-1]

@@ -216,13 +216,28 @@ class TestCreditNotes(RmaAccountCase):
         self.assertEqual(other.line_ids.qty_credited, 1, "only 1 of the 4 invoiced is left to credit")
         self.assertEqual(other.line_ids.qty_to_credit, 0)
         self.assertEqual(other.credit_note_ids.amount_untaxed, 100.0)
-        # the rest, once invoiced, becomes due
+        # the rest, once invoiced, is credited when that invoice is validated
         self._invoice(order)
         self.assertEqual(sale_line.qty_invoiced, 10)
-        self.assertEqual(other.line_ids.qty_to_credit, 2)
-        other.action_create_credit_notes()
-        self.assertEqual(other.line_ids.qty_credited, 3)
-        self.assertEqual(len(self._credit_notes(other)), 2)
+        self.assertEqual((other.line_ids.qty_credited, other.line_ids.qty_to_credit), (3, 0))
+        self.assertEqual(self._credit_notes(other).sorted("id").mapped("amount_untaxed"), [100.0, 200.0])
+        self.assertEqual(rma.line_ids.qty_credited, 3, "the first RMA had its credit already")
+
+    def test_a_draft_invoice_is_not_credited(self):
+        order = self._sale([(self.product, 10, 100.0, 0.0, self.tax_15)])
+        sale_line = order.order_line
+        invoice = self.env["account.invoice"].browse(order.action_invoice_create())
+        self.assertEqual((invoice.state, sale_line.qty_invoiced), ("draft", 10))
+        rma = self._rma([(sale_line, 3)])
+        rma.action_confirm()
+        self.assertEqual(rma.state, "approved")
+        self.assertFalse(rma.credit_note_ids, "the customer owes nothing yet: there is nothing to credit")
+        self.assertEqual((rma.line_ids.qty_to_credit, rma.credit_due), (0, False))
+        # validating the invoice credits the approved return against it
+        invoice.action_invoice_open()
+        credit_note = rma.credit_note_ids
+        self.assertEqual((credit_note.refund_invoice_id, credit_note.amount_untaxed), (invoice, 300.0))
+        self.assertEqual(rma.line_ids.qty_credited, 3)
 
     def test_credited_lines_and_rmas_cannot_be_cancelled(self):
         rma = self._rma([(self.sale_line, 2)])
