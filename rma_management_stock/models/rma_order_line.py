@@ -414,16 +414,18 @@ class RmaOrderLine(models.Model):
             )
 
     @api.multi
-    def _prepare_chain_from(self, source):
-        """Links of a move of the line leaving ``source``: when that is one of
-        the RMA's own locations (input, refurbish), the move follows the line's
-        moves that brought units there, so it reserves those units (lots
-        included), not another RMA's."""
+    def _prepare_chain_from(self, source, product):
+        """Links of a move of ``product`` leaving ``source``: when that is one
+        of the RMA's own locations (input, refurbish), the move follows the
+        line's moves that brought the product there, so it reserves those
+        units (lots included), not another RMA's."""
         self.ensure_one()
         warehouse = self.rma_id.warehouse_id
         if source not in warehouse.rma_loc_id | warehouse.rma_refurbish_loc_id:
             return {}
-        arrivals = self.move_ids.filtered(lambda move: move.state == "done" and move.location_dest_id == source)
+        arrivals = self.move_ids.filtered(
+            lambda move: move.state == "done" and move.location_dest_id == source and move.product_id == product
+        )
         return {"move_orig_ids": [(6, 0, arrivals.ids)]}
 
     @api.multi
@@ -442,7 +444,7 @@ class RmaOrderLine(models.Model):
             "rma_line_id": self.id,
             "rma_disposition": disposition,
             "rma_lot_id": lot.id if lot else False,
-        }, **self._prepare_chain_from(source))
+        }, **self._prepare_chain_from(source, self.product_id))
 
     @api.multi
     def _scrap(self, qty, lot=False):
@@ -590,7 +592,7 @@ class RmaOrderLine(models.Model):
                 "rma_line_id": self.id,
                 "rma_disposition": disposition,
                 "rma_lot_id": lot.id if lot else False,
-            }, **self._prepare_chain_from(source)))],
+            }, **self._prepare_chain_from(source, product)))],
         }
         if scheduled_date:
             values["move_lines"][0][2]["date_expected"] = scheduled_date

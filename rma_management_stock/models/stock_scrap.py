@@ -13,5 +13,5 @@ class StockScrap(models.Model):
         values = super(StockScrap, self)._prepare_move_values()
         if self.rma_line_id:
             values.update(rma_line_id=self.rma_line_id.id, rma_disposition="scrap")
-            values.update(self.rma_line_id._prepare_chain_from(self.location_id))
+            values.update(self.rma_line_id._prepare_chain_from(self.location_id, self.product_id))
         return values

@@ -129,6 +129,21 @@ class TestRmaDelivery(RmaStockCase):
         self.assertEqual(line.qty_delivered, 1)
         self.assertEqual(rma.status, "shipped")
 
+    def test_repair_ships_another_product_from_the_refurbish_location(self):
+        """Units beyond repair may be swapped for another product found
+        there: only the line's own product follows its moves."""
+        spare = self._create_product("Refurbished Spare")
+        refurbish = self.warehouse.rma_refurbish_loc_id
+        self.env["stock.quant"]._update_available_quantity(spare, refurbish, 2)
+        rma = self._approve(self._create_rma([(self.order.order_line, 2, "repair")]))
+        self._validate(self._receipt(rma))
+        self._inspect(rma.line_ids, [("refurbish", 1), ("scrap", 1)], result="partial")
+        delivery = self._ship(rma.line_ids, product_id=spare.id, quantity=2)
+        self.assertEqual((delivery.state, delivery.move_lines.reserved_availability), ("assigned", 2))
+        self._validate(delivery)
+        self.assertEqual(self._quantity(spare, refurbish), 0)
+        self.assertEqual(self._quantity(self.product, refurbish), 1, "the customer's repaired unit stays")
+
     def test_mark_delivered_only_when_shipped(self):
         rma = self._inspected_rma("replace", "scrap")
         with self.assertRaises(UserError), self.env.cr.savepoint():
