@@ -1,6 +1,7 @@
 # Copyright 2026 RMA Management contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
 from odoo.tools import float_compare
 
 
@@ -22,6 +23,7 @@ class StockPicking(models.Model):
             "rma_line_id"
         )
         received_before = {line.id: line.qty_received for line in lines}
+        self._check_rma_goods_only()
         result = super(StockPicking, self).action_done()
         grown = lines.filtered(
             lambda line: float_compare(
@@ -34,6 +36,21 @@ class StockPicking(models.Model):
             rmas._after_receipt(grown)
         rmas._auto_resolve()
         return result
+
+    @api.multi
+    def _check_rma_goods_only(self):
+        """An RMA receipt brings the RMA's goods only: a product added by hand
+        would land in the RMA input location outside any RMA line."""
+        for picking in self.filtered(lambda picking: picking.rma_id and picking.picking_type_code == "incoming"):
+            returned = picking.move_lines.filtered("rma_line_id").mapped("product_id")
+            arriving = picking.move_line_ids.filtered(lambda move_line: move_line.qty_done).mapped("product_id")
+            others = arriving - returned
+            if others:
+                raise UserError(
+                    _("%(products)s is not on %(rma)s: its receipt brings the returned goods only. Receive it "
+                      "on another receipt, or on an RMA of its own.")
+                    % {"products": ", ".join(others.mapped("display_name")), "rma": picking.rma_id.name}
+                )
 
     @api.multi
     def action_cancel(self):

@@ -119,6 +119,30 @@ class TestRmaReceipt(RmaStockCase):
         )
         self._assert_nothing_received(rma, receipt)
 
+    def test_a_product_not_on_the_rma_is_refused_on_its_receipt(self):
+        order = self._sell_and_deliver(self.product, 10)
+        rma = self._approve(self._create_rma([(order.order_line, 5, "refund")]))
+        receipt = self._receipt(rma)
+        receipt.move_line_ids.qty_done = 5
+        stranger = self._create_product("Unexpected Gadget")
+        self.env["stock.move.line"].create({
+            "picking_id": receipt.id,
+            "product_id": stranger.id,
+            "product_uom_id": stranger.uom_id.id,
+            "location_id": receipt.location_id.id,
+            "location_dest_id": receipt.location_dest_id.id,
+            "qty_done": 1,
+        })
+        with self.assertRaises(UserError) as error, self.env.cr.savepoint():
+            receipt.button_validate()
+        self.assertEqual(
+            error.exception.name,
+            "Unexpected Gadget is not on %s: its receipt brings the returned goods only. Receive it on another "
+            "receipt, or on an RMA of its own." % rma.name,
+        )
+        self._assert_nothing_received(rma, receipt)
+        self.assertEqual(self._quantity(stranger, self.rma_location), 0)
+
     def test_over_receipt_allowed_by_setting(self):
         self.company.rma_allow_over_receipt = True
         self.assertTrue(self.env["res.config.settings"].create({}).rma_allow_over_receipt)
