@@ -139,7 +139,7 @@ class RmaOrder(models.Model):
         event: the credit stays due (or its credit note in draft), the RMA
         tells why and its responsible gets a to-do; "Create Credit Note"
         tries again once the cause is fixed."""
-        self.recompute()
+        self.recompute()  # a rolled-back attempt clears the cache: nothing pending may be lost with it
         credit_notes = self.env["account.invoice"]
         for rma in self:
             with rma._reporting_credit_errors():

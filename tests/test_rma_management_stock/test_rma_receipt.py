@@ -95,20 +95,25 @@ class TestRmaReceipt(RmaStockCase):
         self.assertEqual(self._quantity(self.product, self.rma_location), 0)
         self.assertEqual(rma.status, "pending_receipt")
 
-    def test_over_receipt_through_a_detailed_operation_added_by_hand(self):
+    def _receipt_with_added_operation(self, product, qty):
+        """The receipt of an RMA of 5, all received, plus an operation line of
+        ``qty`` ``product`` added by hand (linked to no move yet)."""
         order = self._sell_and_deliver(self.product, 10)
         rma = self._approve(self._create_rma([(order.order_line, 5, "refund")]))
         receipt = self._receipt(rma)
         receipt.move_line_ids.qty_done = 5
-        # a second operation line of the same product, not linked to any move yet
         self.env["stock.move.line"].create({
             "picking_id": receipt.id,
-            "product_id": self.product.id,
-            "product_uom_id": self.product.uom_id.id,
+            "product_id": product.id,
+            "product_uom_id": product.uom_id.id,
             "location_id": receipt.location_id.id,
             "location_dest_id": receipt.location_dest_id.id,
-            "qty_done": 2,
+            "qty_done": qty,
         })
+        return rma, receipt
+
+    def test_over_receipt_through_a_detailed_operation_added_by_hand(self):
+        rma, receipt = self._receipt_with_added_operation(self.product, 2)
         with self.assertRaises(UserError) as error, self.env.cr.savepoint():
             receipt.with_context(skip_overprocessed_check=True).button_validate()
         self.assertEqual(
@@ -120,19 +125,8 @@ class TestRmaReceipt(RmaStockCase):
         self._assert_nothing_received(rma, receipt)
 
     def test_a_product_not_on_the_rma_is_refused_on_its_receipt(self):
-        order = self._sell_and_deliver(self.product, 10)
-        rma = self._approve(self._create_rma([(order.order_line, 5, "refund")]))
-        receipt = self._receipt(rma)
-        receipt.move_line_ids.qty_done = 5
         stranger = self._create_product("Unexpected Gadget")
-        self.env["stock.move.line"].create({
-            "picking_id": receipt.id,
-            "product_id": stranger.id,
-            "product_uom_id": stranger.uom_id.id,
-            "location_id": receipt.location_id.id,
-            "location_dest_id": receipt.location_dest_id.id,
-            "qty_done": 1,
-        })
+        rma, receipt = self._receipt_with_added_operation(stranger, 1)
         with self.assertRaises(UserError) as error, self.env.cr.savepoint():
             receipt.button_validate()
         self.assertEqual(
