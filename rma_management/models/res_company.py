@@ -12,6 +12,17 @@ class ResCompany(models.Model):
         help="RMAs whose total exceeds this amount need a manager's approval. 0 means no limit.",
     )
 
+    rma_backdate_tolerance = fields.Integer(
+        string="RMA Backdating Tolerance (days)",
+        help="An RMA dated more days than this before it was entered waits for a manager's approval: "
+        "its request date is what the return windows are checked against.",
+    )
+
+    _sql_constraints = [
+        ("rma_backdate_tolerance_positive", "CHECK (rma_backdate_tolerance >= 0)",
+         "The RMA backdating tolerance cannot be negative."),
+    ]
+
     @api.model
     def create(self, vals):
         company = super(ResCompany, self).create(vals)

@@ -10,4 +10,5 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.rma_approval_amount",
         currency_field="rma_currency_id",
     )
+    rma_backdate_tolerance = fields.Integer(related="company_id.rma_backdate_tolerance")
     rma_currency_id = fields.Many2one(related="company_id.currency_id", readonly=True)

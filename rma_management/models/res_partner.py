@@ -4,7 +4,9 @@ from odoo import api, fields, models
 
 
 class ResPartner(models.Model):
-    _inherit = "res.partner"
+    _name = "res.partner"
+    _inherit = ["res.partner", "rma.manager.settings.mixin"]
+    _rma_manager_fields = ("rma_return_policy_id",)
 
     rma_return_policy_id = fields.Many2one(
         "rma.return.policy",
@@ -13,6 +15,16 @@ class ResPartner(models.Model):
     )
     rma_ids = fields.One2many("rma.order", "partner_id", string="RMAs")
     rma_count = fields.Integer(string="RMA Count", compute="_compute_rma_count")
+
+    @api.model
+    def create(self, vals):
+        self.browse()._check_rma_manager_settings(vals)
+        return super(ResPartner, self).create(vals)
+
+    @api.multi
+    def write(self, vals):
+        self._check_rma_manager_settings(vals)
+        return super(ResPartner, self).write(vals)
 
     @api.multi
     def _compute_rma_count(self):

@@ -17,6 +17,11 @@ class RmaCategory(models.Model):
     approval_required = fields.Boolean(
         help="RMAs of this category always wait for a manager's approval.",
     )
+    allow_without_origin = fields.Boolean(
+        string="Lines without Origin",
+        help="Lines that come from no sales order are approved without a manager. Otherwise a manager "
+        "approves them: nothing else caps what they credit.",
+    )
     default_operation = fields.Selection(
         OPERATIONS,
         help="Requested outcome proposed on new lines of RMAs of this category.",

@@ -1,7 +1,9 @@
 # Copyright 2026 RMA Management contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import UserError
+
+from .rma_workflow_guard import WORKFLOW_WRITE
 
 STATES = [
     ("draft", "Draft"),
@@ -25,11 +27,10 @@ STATUSES = [
 LOCKED_STATES = ("to_approve", "approved", "done", "cancel")
 
 #: what only the workflow actions write: approving and rejecting are checked there
-WORKFLOW_FIELDS = {"state", "approval_reason", "approved_date", "approved_user_id", "rejection_reason"}
-
-#: context value of the workflow actions' writes: a Python object, so that
-#: no RPC caller can forge it (a context sent over RPC holds JSON values only)
-WORKFLOW_WRITE = object()
+WORKFLOW_FIELDS = {
+    "state", "approval_reason", "approved_date", "approved_user_id", "rejection_reason",
+    "acknowledged_date", "acknowledged_user_id",
+}
 
 #: fields that stay editable on a cancelled RMA
 CANCELLED_EDITABLE_PREFIXES = ("message_", "activity_")
@@ -39,7 +40,7 @@ CANCELLED_EDITABLE_FIELDS = {"active", "internal_note"}
 class RmaOrder(models.Model):
     _name = "rma.order"
     _description = "Return Merchandise Authorization"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "rma.workflow.guard"]
     _order = "date desc, id desc"
 
     name = fields.Char(string="Number", required=True, readonly=True, copy=False, default="/", index=True)
@@ -167,14 +168,20 @@ class RmaOrder(models.Model):
     # ------------------------------------------------------------------
 
     @api.model
+    def _get_workflow_fields(self):
+        return super(RmaOrder, self)._get_workflow_fields() | WORKFLOW_FIELDS
+
+    @api.model
     def create(self, vals):
+        self._check_workflow_vals(vals, create=True)
         if vals.get("company_id") and "currency_id" not in vals:
             vals = dict(vals, currency_id=self.env["res.company"].browse(vals["company_id"]).currency_id.id)
         if vals.get("name", "/") == "/":
             company_id = vals.get("company_id") or self.default_get(["company_id"]).get("company_id")
             vals = dict(vals, name=self._next_number(company_id))
         # lines created with the RMA are in its creation message, not one each
-        rma = super(RmaOrder, self.with_context(rma_skip_line_log=True)).create(vals)
+        rmas = self._without_workflow_defaults().with_context(rma_skip_line_log=True)
+        rma = super(RmaOrder, rmas).create(vals)
         return rma.with_env(self.env)
 
     @api.model
@@ -186,10 +193,7 @@ class RmaOrder(models.Model):
 
     @api.multi
     def write(self, vals):
-        if WORKFLOW_FIELDS & set(vals) and self.env.context.get("rma_workflow") is not WORKFLOW_WRITE:
-            raise UserError(
-                _("The state and approval of an RMA change through its actions only (confirm, approve, cancel...).")
-            )
+        self._check_workflow_vals(vals)
         self._check_editable(vals)
         return super(RmaOrder, self).write(vals)
 
@@ -228,7 +232,7 @@ class RmaOrder(models.Model):
     @api.model
     def _get_locked_fields(self):
         """Fields that no longer change once the RMA left draft. Extension point."""
-        return {"partner_id", "company_id", "currency_id", "date", "category_id"}
+        return {"name", "partner_id", "company_id", "currency_id", "date", "category_id"}
 
     @api.multi
     def _set_state(self, state, **values):
@@ -237,100 +241,6 @@ class RmaOrder(models.Model):
         rmas = self.with_context(rma_workflow=WORKFLOW_WRITE)
         rmas.write(dict(values, state=state))
         rmas.mapped("line_ids").filtered(lambda line: line.state != "cancel").write({"state": state})
-
-    # ------------------------------------------------------------------
-    # Approval
-    # ------------------------------------------------------------------
-
-    @api.multi
-    def _get_approval_reasons(self):
-        """Why this RMA needs a manager's approval: sentences, none if it does not."""
-        self.ensure_one()
-        reasons = []
-        late_lines = self.line_ids.filtered(lambda line: line.state != "cancel" and line.out_of_window)
-        for line in late_lines:
-            reasons.append(
-                _("%(product)s is outside its return window (returnable until %(deadline)s).")
-                % {"product": line.product_id.display_name, "deadline": line.return_deadline}
-            )
-        if self.category_id.approval_required:
-            reasons.append(_("The category %s requires approval.") % self.category_id.name)
-        limit = self.company_id.rma_approval_amount
-        total = self.currency_id.with_context(date=self.date).compute(self.amount_total, self.company_id.currency_id)
-        if limit and self.company_id.currency_id.compare_amounts(total, limit) > 0:
-            reasons.append(
-                _("The total %(total)s %(currency)s exceeds the approval amount of %(limit)s %(company_currency)s.")
-                % {"total": self.amount_total, "currency": self.currency_id.name,
-                   "limit": limit, "company_currency": self.company_id.currency_id.name}
-            )
-        return reasons
-
-    @api.multi
-    def _check_can_confirm(self):
-        for rma in self:
-            if rma.state != "draft":
-                raise UserError(_("Only draft RMAs can be confirmed: %s is not.") % rma.name)
-            if not rma.line_ids.filtered(lambda line: line.state != "cancel"):
-                raise UserError(_("Add at least one line to %s before confirming it.") % rma.name)
-
-    @api.multi
-    def action_confirm(self):
-        """Check the return policies and approval rules: straight to Approved,
-        or to Pending Approval with the reasons on the form."""
-        self._check_can_confirm()
-        needs_approval = self.browse()
-        for rma in self:
-            reasons = rma._get_approval_reasons()
-            if reasons:
-                rma._set_state("to_approve", approval_reason="\n".join(reasons))
-                rma.message_post(body=_("Approval required: %s") % rma.approval_reason)
-                needs_approval |= rma
-        (self - needs_approval)._action_approve()
-        return True
-
-    @api.multi
-    def _check_manager(self, action):
-        if not self.env.user.has_group("rma_management.group_rma_manager"):
-            raise AccessError(_("Only RMA managers can %s returns.") % action)
-
-    @api.multi
-    def action_approve(self):
-        self._check_manager(_("approve"))
-        for rma in self:
-            if rma.state != "to_approve":
-                raise UserError(_("%s is not waiting for approval.") % rma.name)
-        self._action_approve()
-        return True
-
-    @api.multi
-    def _action_approve(self):
-        """Approve without checking who approves. Extension point: receipts,
-        credit notes on approval."""
-        self._set_state("approved", approved_date=fields.Datetime.now(), approved_user_id=self.env.uid)
-
-    @api.multi
-    def action_reject_wizard(self):
-        self._check_manager(_("reject"))
-        return {
-            "name": _("Reject RMA"),
-            "type": "ir.actions.act_window",
-            "res_model": "rma.reject",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_rma_ids": [(6, 0, self.ids)]},
-        }
-
-    @api.multi
-    def _action_reject(self, reason):
-        self._check_manager(_("reject"))
-        if not (reason or "").strip():
-            raise UserError(_("Give the reason for rejecting the return."))
-        for rma in self:
-            if rma.state not in ("draft", "to_approve"):
-                raise UserError(_("%s can no longer be rejected.") % rma.name)
-        self.with_context(rma_workflow=WORKFLOW_WRITE).write({"rejection_reason": reason.strip()})
-        self._action_cancel()
-        return True
 
     # ------------------------------------------------------------------
     # Other actions
@@ -371,7 +281,9 @@ class RmaOrder(models.Model):
     @api.multi
     def action_acknowledge(self):
         """Stamp that the customer's request was received and acknowledged."""
-        self.write({"acknowledged_date": fields.Datetime.now(), "acknowledged_user_id": self.env.uid})
+        self.with_context(rma_workflow=WORKFLOW_WRITE).write(
+            {"acknowledged_date": fields.Datetime.now(), "acknowledged_user_id": self.env.uid}
+        )
         return True
 
     @api.model

@@ -1,10 +1,8 @@
 # Copyright 2026 RMA Management contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from datetime import timedelta
-
 from odoo import _, api, fields, models
 from odoo.addons import decimal_precision as dp
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import float_compare, formatLang
 
 from .rma_order import CANCELLED_EDITABLE_FIELDS, LOCKED_STATES, STATES, WORKFLOW_WRITE
@@ -29,6 +27,7 @@ TRACKED_LINE_FIELDS = ("product_id", "product_uom_qty", "product_uom", "price_un
 class RmaOrderLine(models.Model):
     _name = "rma.order.line"
     _description = "RMA Line"
+    _inherit = ["rma.workflow.guard"]
     _order = "rma_id, sequence, id"
 
     rma_id = fields.Many2one("rma.order", string="RMA", required=True, ondelete="cascade", index=True)
@@ -95,38 +94,6 @@ class RmaOrderLine(models.Model):
             line.price_total = taxes["total_included"]
             line.price_tax = taxes["total_included"] - taxes["total_excluded"]
 
-    @api.depends("sale_line_id", "product_id", "rma_id.partner_id", "rma_id.date", "rma_id.company_id")
-    def _compute_return_window(self):
-        # origin orders and policies decide, whoever looks at the return
-        delivery_dates = self.sudo()._get_delivery_dates()
-        policies = {}
-        for line in self:
-            delivery_date = delivery_dates.get(line.id)
-            key = (line.rma_id.commercial_partner_id, line.rma_id.company_id)
-            if key not in policies:
-                policies[key] = self.env["rma.return.policy"].sudo()._get_policy(*key)
-            policy = policies[key]
-            if not (delivery_date and policy):
-                line.return_deadline = False
-                line.out_of_window = False
-                continue
-            deadline = delivery_date + timedelta(days=policy._get_window_days(line.product_id))
-            line.return_deadline = fields.Date.to_string(deadline)
-            line.out_of_window = fields.Date.from_string(line.rma_id.date or fields.Date.today()) > deadline
-
-    @api.multi
-    def _get_delivery_dates(self):
-        """Date the customer got the goods of each line, by line id: lines
-        without origin have none. Without stock, the order's confirmation date;
-        rma_management_stock uses the date of the delivery."""
-        return {
-            line.id: fields.Date.from_string(
-                line.sale_line_id.order_id.confirmation_date or line.sale_line_id.order_id.date_order
-            )
-            for line in self
-            if line.sale_line_id
-        }
-
     # ------------------------------------------------------------------
     # Onchanges
     # ------------------------------------------------------------------
@@ -145,23 +112,6 @@ class RmaOrderLine(models.Model):
         if self.rma_id.category_id.default_operation:
             self.operation = self.rma_id.category_id.default_operation
 
-    @api.onchange("sale_line_id")
-    def _onchange_sale_line_id(self):
-        if self.sale_line_id:
-            self.update(self._prepare_from_sale_line(self.sale_line_id))
-
-    @api.model
-    def _prepare_from_sale_line(self, sale_line):
-        """Values of an RMA line that returns goods of ``sale_line``."""
-        return {
-            "sale_line_id": sale_line.id,
-            "product_id": sale_line.product_id.id,
-            "name": sale_line.name,
-            "product_uom": sale_line.product_uom.id,
-            "price_unit": sale_line.price_reduce,
-            "tax_ids": [(6, 0, sale_line.tax_id.ids)],
-        }
-
     # ------------------------------------------------------------------
     # Constraints
     # ------------------------------------------------------------------
@@ -174,6 +124,14 @@ class RmaOrderLine(models.Model):
                     _("The quantity to return of %s must be positive.") % line.product_id.display_name
                 )
 
+    @api.constrains("price_unit")
+    def _check_price_positive(self):
+        for line in self:
+            if float_compare(line.price_unit, 0.0, precision_digits=self._price_digits()) < 0:
+                raise ValidationError(
+                    _("The credit price of %s cannot be negative.") % line.product_id.display_name
+                )
+
     @api.constrains("product_id", "product_uom")
     def _check_product(self):
         for line in self:
@@ -184,72 +142,6 @@ class RmaOrderLine(models.Model):
                     _("%(product)s cannot be returned in %(uom)s: choose a unit of the same category as %(ref)s.")
                     % {"product": line.product_id.display_name, "uom": line.product_uom.name,
                        "ref": line.product_id.uom_id.name}
-                )
-
-    @api.constrains("sale_line_id", "product_id", "price_unit", "rma_id")
-    def _check_origin(self):
-        # checked against the origin order even when the user may not read it
-        for line in self.sudo().filtered("sale_line_id"):
-            sale_line = line.sale_line_id
-            order = sale_line.order_id
-            if order.partner_id.commercial_partner_id != line.rma_id.commercial_partner_id:
-                raise ValidationError(
-                    _("Sales order %(order)s belongs to %(partner)s, not to the customer of %(rma)s.")
-                    % {"order": order.name, "partner": order.partner_id.display_name, "rma": line.rma_id.name}
-                )
-            if order.company_id != line.rma_id.company_id:
-                raise ValidationError(
-                    _("Sales order %(order)s belongs to the company %(company)s, not to the company of %(rma)s.")
-                    % {"order": order.name, "company": order.company_id.name, "rma": line.rma_id.name}
-                )
-            if sale_line.product_id != line.product_id:
-                raise ValidationError(
-                    _("%(product)s is not the product of the origin line on %(order)s (%(origin)s).")
-                    % {"product": line.product_id.display_name, "order": order.name,
-                       "origin": sale_line.product_id.display_name}
-                )
-            if order.currency_id != line.rma_id.currency_id:
-                raise ValidationError(
-                    _("Sales order %(order)s is in %(order_currency)s, %(rma)s in %(rma_currency)s: "
-                      "an RMA has one currency.")
-                    % {"order": order.name, "order_currency": order.currency_id.name,
-                       "rma": line.rma_id.name, "rma_currency": line.rma_id.currency_id.name}
-                )
-            original_price = sale_line.product_uom._compute_price(sale_line.price_reduce, line.product_uom)
-            if float_compare(line.price_unit, original_price, precision_digits=self._price_digits()) > 0:
-                raise ValidationError(
-                    _("The credit price of %(product)s (%(price)s) cannot exceed its original unit price "
-                      "on %(order)s (%(original)s).")
-                    % {"product": line.product_id.display_name, "price": line.price_unit,
-                       "order": order.name, "original": original_price}
-                )
-
-    @api.constrains("product_uom_qty", "product_uom", "sale_line_id", "state")
-    def _check_returnable_quantity(self):
-        lines = self.sudo().filtered(lambda line: line.sale_line_id and line.state != "cancel")
-        authorized = lines.mapped("sale_line_id")._get_rma_authorized_qty(exclude=lines)
-        for line in lines:
-            sale_line = line.sale_line_id
-            others = authorized.get(sale_line.id, 0.0) + sum(
-                other.product_uom._compute_quantity(other.product_uom_qty, sale_line.product_uom)
-                for other in lines
-                if other.sale_line_id == sale_line and other != line
-            )
-            left = sale_line.product_uom._compute_quantity(
-                sale_line.qty_delivered - others, line.product_uom, rounding_method="HALF-UP"
-            )
-            if float_compare(line.product_uom_qty, left, precision_rounding=line.product_uom.rounding) > 0:
-                raise ValidationError(
-                    _("You cannot return %(qty)s %(uom)s of %(product)s from %(order)s: the customer received "
-                      "%(delivered)s %(sale_uom)s and %(others)s are already on other RMAs, "
-                      "so at most %(left)s can come back.")
-                    % {
-                        "qty": self._format_qty(line.product_uom_qty), "uom": line.product_uom.name,
-                        "product": line.product_id.display_name, "order": sale_line.order_id.name,
-                        "delivered": self._format_qty(sale_line.qty_delivered),
-                        "sale_uom": sale_line.product_uom.name,
-                        "others": self._format_qty(others), "left": self._format_qty(max(left, 0.0)),
-                    }
                 )
 
     @api.model
@@ -265,7 +157,25 @@ class RmaOrderLine(models.Model):
     # ------------------------------------------------------------------
 
     @api.model
+    def _get_workflow_fields(self):
+        return super(RmaOrderLine, self)._get_workflow_fields() | {"state"}
+
+    @api.model
+    def _get_locked_line_fields(self):
+        """What a line keeps once its RMA left draft: what was authorized, at
+        which price, why. Extension point."""
+        return LOCKED_LINE_FIELDS | self._get_manager_line_fields()
+
+    @api.model
+    def _get_manager_line_fields(self):
+        """Locked fields that an RMA manager may still change, tracked in the
+        RMA's chatter. Extension point (the account addon refuses them once
+        something is credited)."""
+        return {"reason_id"}
+
+    @api.model
     def create(self, vals):
+        self._check_workflow_vals(vals, create=True)
         rma = self.env["rma.order"].browse(vals.get("rma_id"))
         if rma.state in LOCKED_STATES:
             raise UserError(_("Lines cannot be added to %s any more.") % rma.name)
@@ -273,7 +183,7 @@ class RmaOrderLine(models.Model):
             vals["operation"] = rma.category_id.default_operation
         if not vals.get("product_uom") and vals.get("product_id"):
             vals["product_uom"] = self.env["product.product"].browse(vals["product_id"]).uom_id.id
-        line = super(RmaOrderLine, self).create(vals)
+        line = super(RmaOrderLine, self._without_workflow_defaults()).create(vals)
         if not self.env.context.get("rma_skip_line_log"):
             line.rma_id.message_post(body=_("Line added: %s") % line._describe())
         return line
@@ -300,20 +210,35 @@ class RmaOrderLine(models.Model):
 
     @api.multi
     def _check_line_editable(self, vals):
-        if "state" in vals and self.env.context.get("rma_workflow") is not WORKFLOW_WRITE:
-            raise UserError(_("The state of an RMA line changes through the RMA's actions only."))
+        self._check_workflow_vals(vals)
         if any(line.state == "cancel" for line in self) and set(vals) - CANCELLED_EDITABLE_FIELDS:
             raise UserError(_("A cancelled RMA line cannot be modified."))
         target = self.env["rma.order"].browse(vals.get("rma_id"))
         if target.state in LOCKED_STATES:
             raise UserError(_("Lines cannot be added to or removed from %s any more.") % target.name)
         locked = self.filtered(lambda line: line.state in LOCKED_STATES)
-        if locked and LOCKED_LINE_FIELDS & set(vals):
+        changed = self._get_locked_line_fields() & set(vals)
+        if not (locked and changed):
+            return
+        if changed - self._get_manager_line_fields():
             raise UserError(
                 _("The product, origin, authorized quantity, price and outcome of the lines of %s "
                   "can no longer be changed.")
                 % ", ".join(locked.mapped("rma_id.name"))
             )
+        if not self.env.user.has_group("rma_management.group_rma_manager"):
+            raise AccessError(
+                _("Only RMA managers can change %(fields)s of the lines of %(rmas)s once confirmed.")
+                % {"fields": ", ".join(self._fields[name].string for name in sorted(changed)),
+                   "rmas": ", ".join(locked.mapped("rma_id.name"))}
+            )
+        locked._check_manager_line_change(changed)
+
+    @api.multi
+    def _check_manager_line_change(self, changed):
+        """Extension point: may a manager change the ``changed`` fields of
+        these locked lines? Nothing refuses it in the core."""
+        return True
 
     @api.multi
     def _describe(self):

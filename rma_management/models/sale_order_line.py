@@ -40,3 +40,15 @@ class SaleOrderLine(models.Model):
             uom = uoms[group["product_uom"][0]]
             authorized[sale_line.id] += uom._compute_quantity(group["product_uom_qty"], sale_line.product_uom)
         return authorized
+
+    @api.multi
+    def _lock_for_rma(self):
+        """Serialize what RMAs authorize on these lines. The update changes
+        nothing but makes a concurrent transaction that authorizes on the same
+        lines fail with a serialization error once this one commits (Odoo
+        retries it, and it then sees this one's RMA lines), so concurrent RMAs
+        never authorize more than was delivered. A mere row lock would not do:
+        the waiting transaction would go on reading its older snapshot."""
+        if self.ids:
+            self.env.cr.execute("UPDATE sale_order_line SET write_date = write_date WHERE id IN %s",
+                                (tuple(self.ids),))

@@ -317,6 +317,7 @@ class RmaOrderLine(models.Model):
 
     @api.model
     def create(self, vals):
+        self._check_workflow_vals(vals, create=True)  # before vals are read
         if not vals.get("credit_policy"):
             rma = self.env["rma.order"].browse(vals.get("rma_id"))
             operation = vals.get("operation") or rma.category_id.default_operation \
@@ -328,6 +329,7 @@ class RmaOrderLine(models.Model):
 
     @api.multi
     def write(self, vals):
+        self._check_workflow_vals(vals)  # before vals are read
         if {"operation", "product_id"} & set(vals) and "credit_policy" not in vals:
             return self._write_with_default_credit_policy(vals)
         if "credit_policy" in vals:

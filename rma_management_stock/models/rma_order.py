@@ -64,6 +64,7 @@ class RmaOrder(models.Model):
     @api.model
     def create(self, vals):
         """An RMA created for another company than the user's gets that company's warehouse."""
+        self._check_workflow_vals(vals, create=True)  # before vals are read
         if vals.get("company_id") and "warehouse_id" not in vals:
             company = self.env["res.company"].browse(vals["company_id"])
             vals = dict(vals, warehouse_id=self._company_warehouse(company).id)
