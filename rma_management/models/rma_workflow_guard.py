@@ -91,7 +91,9 @@ class RmaWorkflowGuard(models.AbstractModel):
         forbidden = {"default_%s" % name for name in self._get_workflow_fields()}
         if not forbidden & set(self.env.context):
             return self
-        return self.with_context({key: value for key, value in self.env.context.items() if key not in forbidden})
+        # a new context without those keys: keyword arguments could only add or change keys
+        context = {key: value for key, value in self.env.context.items() if key not in forbidden}
+        return self.with_context(context)  # pylint: disable=context-overridden
 
     # ------------------------------------------------------------------
     # Values that can be stored
