@@ -1,6 +1,7 @@
 # Copyright 2026 RMA Management contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, fields, models
+from odoo.exceptions import UserError
 
 
 class AccountInvoice(models.Model):
@@ -31,13 +32,35 @@ class AccountInvoice(models.Model):
     @api.multi
     def _credit_waiting_returns(self):
         """Approved returns of goods invoiced only now get their credit."""
+        # sudo to find them: the billing user may not read returns; they are
+        # credited for that user all the same (lock dates, chatter)
         rma_lines = self.sudo().mapped("invoice_line_ids.sale_line_ids.rma_line_ids")
-        rma_lines.filtered(lambda line: line.state in ("approved", "done")).mapped("rma_id")._credit_automatically()
+        rmas = rma_lines.filtered(lambda line: line.state in ("approved", "done")).mapped("rma_id")
+        rmas.with_env(self.env)._credit_automatically()
 
     @api.multi
     def _filter_validate_at_once(self):
         """The credit notes whose company validates RMA credit notes as soon as they are created."""
         return self.filtered(lambda inv: inv.company_id.rma_credit_note_validate)
+
+    @api.multi
+    def _check_lock_date_for(self, user):
+        """Credit notes validated as superuser for ``user`` never post into a
+        period locked for that user: the fiscal year lock date for everyone,
+        the period lock date unless they are an adviser."""
+        for invoice in self:
+            company = invoice.company_id
+            lock_dates = [company.fiscalyear_lock_date]
+            if not user.has_group("account.group_account_manager"):
+                lock_dates.append(company.period_lock_date)
+            lock_date = max(filter(None, lock_dates), default=False)
+            # the date the validation gives a credit note without one
+            date = invoice.date or invoice.date_invoice or fields.Date.context_today(invoice)
+            if lock_date and date <= lock_date:
+                raise UserError(
+                    _("Its accounting date %(date)s is not after the lock date %(lock_date)s that applies to "
+                      "%(user)s.") % {"date": date, "lock_date": lock_date, "user": user.name}
+                )
 
     @api.multi
     def _apply_to_refunded_invoice(self):

@@ -1,5 +1,6 @@
 # Copyright 2026 RMA Management contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from collections import defaultdict
 from contextlib import contextmanager
 
 from odoo import _, api, fields, models
@@ -101,7 +102,8 @@ class RmaOrder(models.Model):
 
     @api.multi
     def _action_cancel(self):
-        credited = self.filtered(lambda rma: rma.credit_note_ids.filtered(lambda inv: inv.state != "cancel"))
+        # sudo: returns users without billing rights cancel and reject RMAs too
+        credited = self.sudo().filtered(lambda rma: rma.credit_note_ids.filtered(lambda inv: inv.state != "cancel"))
         if credited:
             raise UserError(
                 _("%(rmas)s cannot be cancelled: cancel their credit notes first.")
@@ -124,30 +126,40 @@ class RmaOrder(models.Model):
 
     @api.multi
     def _create_credit_notes(self):
-        """One credit note per RMA for every line whose creditable quantity
-        grew; validated at once if the company says so. Idempotent: what is on
-        a credit note (not cancelled) is never credited again. Returns the
+        """Credit what is due on these RMAs (one credit note per RMA and origin
+        invoice), validated at once if the company says so. Idempotent: what is
+        on a credit note (not cancelled) is never credited again. Returns the
         credit notes created, none when nothing is due."""
         credit_notes = self._create_due_credit_notes()
-        credit_notes.sudo()._filter_validate_at_once().action_invoice_open()
+        self._validate_credit_notes_at_once(credit_notes)
         return credit_notes
 
     @api.multi
     def _credit_automatically(self):
-        """Credit what an approval, a receipt or an inspection made due. An
-        accounting error (a missing account, a lock date) does not undo that
-        event: the credit stays due (or its credit note in draft), the RMA
-        tells why and its responsible gets a to-do; "Create Credit Note"
-        tries again once the cause is fixed."""
+        """Credit what an approval, a receipt or an inspection made due, for
+        the user who triggered it (self's user). An accounting error (a missing
+        account, a lock date) does not undo that event: the credit stays due
+        (or its credit note in draft), the RMA tells why and its responsible
+        gets a to-do; "Create Credit Note" tries again once the cause is fixed."""
         self.recompute()  # a rolled-back attempt clears the cache: nothing pending may be lost with it
         credit_notes = self.env["account.invoice"]
         for rma in self:
             with rma._reporting_credit_errors():
                 credit_notes |= rma._create_due_credit_notes()
+        self._validate_credit_notes_at_once(credit_notes)
+        return credit_notes
+
+    @api.multi
+    def _validate_credit_notes_at_once(self, credit_notes):
+        """Validate the credit notes whose company validates them at once, as
+        superuser (whoever triggers crediting needs no accounting rights) but
+        never into a period locked for the user who triggered it: an error
+        leaves the credit note in draft, reported on its RMA."""
+        user = self.env.user
         for credit_note in credit_notes.sudo()._filter_validate_at_once():
             with credit_note.rma_id.with_env(self.env)._reporting_credit_errors(credit_note):
+                credit_note._check_lock_date_for(user)
                 credit_note.action_invoice_open()
-        return credit_notes
 
     @contextmanager
     def _reporting_credit_errors(self, credit_note=None):
@@ -169,52 +181,73 @@ class RmaOrder(models.Model):
         else:
             message = _("No credit note could be created: %(error)s The credit stays due: once the cause is "
                         "fixed, use Create Credit Note.") % {"error": error}
-        self.message_post(body=message)
+        self._post_credit_message(message)
+        # the RMA's responsible gets the to-do, whoever triggered the credit
         self.env["mail.activity"].sudo().create({
             "res_model_id": self.env["ir.model"]._get(self._name).id,
             "res_id": self.id,
             "activity_type_id": self.env.ref("mail.mail_activity_data_todo").id,
             "summary": _("Credit the return"),
             "note": message,
-            "user_id": self.user_id.id or self.env.uid,
+            "user_id": self.sudo().user_id.id or self.env.uid,
         })
 
     @api.multi
+    def _post_credit_message(self, body):
+        """Tell the chatter about a credit, as the user who triggered it."""
+        self.ensure_one()
+        # sudo: a warehouse or billing user triggering the credit may not write on the RMA
+        self.sudo().message_post(body=body, author_id=self.env.user.partner_id.id)
+
+    @api.multi
     def _create_due_credit_notes(self):
-        """Draft credit notes of what is due, one per RMA."""
+        """Draft credit notes of what is due: one per RMA and origin invoice
+        (and one on account for lines without origin)."""
         self._lock_for_credit()
         # crediting follows from approvals and receipts: whoever triggers it
         # needs no accounting rights
         rmas = self.sudo()
-        due = rmas.mapped("line_ids")._get_credit_due_qty()
+        allocations = rmas.mapped("line_ids")._get_credit_allocations()
         credit_notes = rmas.env["account.invoice"]
         for rma in rmas:
-            lines = rma.line_ids.filtered(lambda line: line.id in due)
-            if lines:
-                credit_notes |= rma._create_credit_note(lines, due)
+            for origin_invoice, items in rma._group_credit_allocations(allocations).items():
+                credit_note = rma._create_credit_note(origin_invoice, items)
+                rma.with_env(self.env)._post_credit_message(
+                    _("Credit note created: %(lines)s.") % {"lines": ", ".join(
+                        "%s %s" % (qty, line.product_id.display_name) for line, _origin_line, qty in items
+                    )}
+                )
+                credit_notes |= credit_note
         return credit_notes.with_env(self.env)
 
     @api.multi
-    def _create_credit_note(self, lines, due):
+    def _group_credit_allocations(self, allocations):
+        """The allocations (see rma.order.line's _get_credit_allocations) of
+        this RMA's lines by origin invoice: lists of (RMA line, origin invoice
+        line, quantity), in the order of the lines."""
         self.ensure_one()
-        origin_lines = lines._get_origin_invoice_lines()
-        origin_invoices = self.env["account.invoice.line"].union(*origin_lines.values()).mapped("invoice_id")
-        values = self._prepare_credit_note(origin_invoices)
+        by_invoice = defaultdict(list)
+        for line in self.line_ids:
+            for origin_line, qty in allocations.get(line.id, ()):
+                by_invoice[origin_line.invoice_id].append((line, origin_line, qty))
+        return by_invoice
+
+    @api.multi
+    def _create_credit_note(self, origin_invoice, items):
+        """The draft credit note of ``items`` (see _group_credit_allocations),
+        applied to ``origin_invoice`` when there is one."""
+        self.ensure_one()
+        values = self._prepare_credit_note(origin_invoice)
         fiscal_position = self.env["account.fiscal.position"].browse(values["fiscal_position_id"])
         values["invoice_line_ids"] = [
-            (0, 0, line._prepare_credit_note_line(
-                due[line.id], origin_lines.get(line.id, self.env["account.invoice.line"]), fiscal_position,
-            ))
-            for line in lines
+            (0, 0, line._prepare_credit_note_line(qty, origin_line, fiscal_position))
+            for line, origin_line, qty in items
         ]
         credit_note = self.env["account.invoice"].create(values)
         fee_values = self._prepare_restocking_fee_line(credit_note)
         if fee_values:
             credit_note.write({"invoice_line_ids": [(0, 0, fee_values)]})
         credit_note.compute_taxes()
-        self.message_post(body=_("Credit note created: %(lines)s.") % {"lines": ", ".join(
-            "%s %s" % (due[line.id], line.product_id.display_name) for line in lines
-        )})
         return credit_note
 
     @api.multi
@@ -229,45 +262,43 @@ class RmaOrder(models.Model):
         return journal
 
     @api.multi
-    def _describe_credit_note(self, origin_invoices):
+    def _describe_credit_note(self, origin_invoice):
         self.ensure_one()
-        if not origin_invoices:
+        if not origin_invoice:
             return _("Return %(rma)s") % {"rma": self.name}
-        return _("Return %(rma)s of %(invoices)s") % {
+        return _("Return %(rma)s of %(number)s of %(date)s") % {
             "rma": self.name,
-            "invoices": ", ".join(
-                _("%(number)s of %(date)s") % {"number": invoice.number or invoice.display_name,
-                                               "date": invoice.date_invoice or ""}
-                for invoice in origin_invoices
-            ),
+            "number": origin_invoice.number or origin_invoice.display_name,
+            "date": origin_invoice.date_invoice or "",
         }
 
     @api.multi
-    def _prepare_credit_note(self, origin_invoices):
-        """Values of a credit note of this RMA. With a single origin invoice it
+    def _prepare_credit_note(self, origin_invoice):
+        """Values of a credit note of this RMA. With an origin invoice it
         applies to that invoice (its partner, receivable account, journal and
-        fiscal position); otherwise it is an on-account credit."""
+        fiscal position); without, it is an on-account credit."""
         self.ensure_one()
-        origin = origin_invoices if len(origin_invoices) == 1 else self.env["account.invoice"]
-        partner = origin.partner_id or self.env["res.partner"].browse(
+        partner = origin_invoice.partner_id or self.env["res.partner"].browse(
             self.partner_id.address_get(["invoice"])["invoice"]
         )
         partner = partner.with_context(force_company=self.company_id.id)
         positions = self.env["account.fiscal.position"].with_context(force_company=self.company_id.id)
-        fiscal_position = origin.fiscal_position_id or positions.browse(positions.get_fiscal_position(partner.id))
+        fiscal_position = origin_invoice.fiscal_position_id or positions.browse(
+            positions.get_fiscal_position(partner.id)
+        )
         return {
             "type": "out_refund",
             "rma_id": self.id,
-            "refund_invoice_id": origin.id,
+            "refund_invoice_id": origin_invoice.id,
             "partner_id": partner.id,
-            "account_id": (origin.account_id or partner.property_account_receivable_id).id,
-            "journal_id": (origin.journal_id or self._get_credit_journal()).id,
+            "account_id": (origin_invoice.account_id or partner.property_account_receivable_id).id,
+            "journal_id": (origin_invoice.journal_id or self._get_credit_journal()).id,
             "fiscal_position_id": fiscal_position.id,
             "currency_id": self.currency_id.id,
             "company_id": self.company_id.id,
             "user_id": self.user_id.id,
             "origin": self.name,
-            "name": self._describe_credit_note(origin_invoices),
+            "name": self._describe_credit_note(origin_invoice),
         }
 
     # ------------------------------------------------------------------

@@ -4,9 +4,10 @@ from collections import defaultdict
 
 from odoo import _, api, fields, models
 from odoo.addons import decimal_precision as dp
+from odoo.addons.rma_management.models.rma_order import LOCKED_STATES
 from odoo.addons.rma_management.models.rma_order_line import OPERATIONS
-from odoo.exceptions import UserError, ValidationError
-from odoo.tools import float_compare, float_is_zero
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import float_compare
 
 #: crediting on receipt or on acceptance comes with the stock bridge addon
 CREDIT_POLICIES = [
@@ -42,6 +43,14 @@ class RmaOrderLine(models.Model):
         compute="_compute_qty_credited", store=True, string="Validated Credited Quantity",
         digits=dp.get_precision("Product Unit of Measure"),
         help="Quantity on validated credit notes.",
+    )
+    origin_invoice_id = fields.Many2one(
+        "account.invoice", string="Invoice to Credit", index=True, copy=False, ondelete="set null",
+        domain="[('type', '=', 'out_invoice'), ('state', 'in', ('open', 'paid')), "
+               "('invoice_line_ids.sale_line_ids', '=', sale_line_id)]",
+        help="The customer invoice this line is credited against; editable until the line is credited. "
+             "Empty: the validated invoices of the origin sales order line that still have something to "
+             "credit, latest first.",
     )
     qty_to_credit = fields.Float(
         compute="_compute_qty_to_credit", store=True, string="Quantity to Credit",
@@ -90,6 +99,19 @@ class RmaOrderLine(models.Model):
                        "allowed": self._describe_credit_policies(allowed)}
                 )
 
+    @api.constrains("origin_invoice_id", "sale_line_id")
+    def _check_origin_invoice(self):
+        # the returns desk may choose an invoice it cannot read
+        for line in self.sudo().filtered("origin_invoice_id"):
+            invoice = line.origin_invoice_id
+            if invoice.type != "out_invoice" or invoice.state not in VALIDATED_INVOICE_STATES \
+                    or line.sale_line_id not in invoice.invoice_line_ids.mapped("sale_line_ids"):
+                raise ValidationError(
+                    _("%(product)s cannot be credited against %(invoice)s: choose a validated customer invoice "
+                      "of its origin sales order line.")
+                    % {"product": line.product_id.display_name, "invoice": invoice.display_name}
+                )
+
     @api.onchange("operation", "product_id")
     def _onchange_operation_credit_policy(self):
         self.credit_policy = self._get_default_credit_policy(
@@ -123,7 +145,8 @@ class RmaOrderLine(models.Model):
         received and accepted quantities."""
         return ["credit_policy", "state", "product_uom_qty", "product_uom", "qty_credited",
                 "sale_line_id.invoice_lines.quantity", "sale_line_id.invoice_lines.invoice_id.state",
-                "sale_line_id.rma_line_ids.qty_credited"]
+                "sale_line_id.rma_line_ids.qty_credited", "origin_invoice_id",
+                "sale_line_id.invoice_lines.invoice_id.refund_invoice_id"]
 
     @api.depends(lambda self: self._get_credit_qty_depends())
     def _compute_qty_to_credit(self):
@@ -143,53 +166,13 @@ class RmaOrderLine(models.Model):
         }
 
     @api.multi
-    def _get_invoiced_credit_room(self):
-        """What may still be credited on the origin sales order line of each
-        line, by line id in the line's unit: invoiced minus what RMA lines
-        (this one included) already credited. Lines without origin are not
-        capped and are left out."""
-        room_by_sale_line = {}
-        for sale_line in self.mapped("sale_line_id"):
-            credited = sum(
-                rma_line.product_uom._compute_quantity(rma_line.qty_credited, sale_line.product_uom)
-                for rma_line in sale_line.rma_line_ids
-                if rma_line.state != "cancel"
-            )
-            room_by_sale_line[sale_line] = self._get_validated_invoiced_qty(sale_line) - credited
-        room = {}
-        for line in self.filtered("sale_line_id"):
-            available = line.sale_line_id.product_uom._compute_quantity(
-                room_by_sale_line[line.sale_line_id], line.product_uom,
-            )
-            room[line.id] = max(available, 0.0)
-            # lines sharing an origin line share its room
-            room_by_sale_line[line.sale_line_id] -= line.product_uom._compute_quantity(
-                room[line.id], line.sale_line_id.product_uom,
-            )
-        return room
-
-    @api.model
-    def _get_validated_invoiced_qty(self, sale_line):
-        """What the customer was invoiced for ``sale_line``, in its unit:
-        validated invoices (a draft may still change or be cancelled), minus
-        the order's own credit notes unless cancelled."""
-        qty = 0.0
-        for invoice_line in sale_line.invoice_lines:
-            invoice = invoice_line.invoice_id
-            quantity = invoice_line.uom_id._compute_quantity(invoice_line.quantity, sale_line.product_uom)
-            if invoice.type == "out_invoice" and invoice.state in VALIDATED_INVOICE_STATES:
-                qty += quantity
-            elif invoice.type == "out_refund" and invoice.state != "cancel":
-                qty -= quantity
-        return qty
-
-    @api.multi
-    def _get_credit_due_qty(self):
-        """Quantity to credit now, by line id in the line's unit: the policy's
+    def _get_credit_allocations(self):
+        """What to credit now and against which invoice, by line id: lists of
+        (origin invoice line, quantity in the line's unit). The policy's
         quantity minus what is on credit notes, never more than authorized nor
-        than is left invoiced on the origin line."""
+        than the origin invoices have left; a line without origin sales order
+        line is not capped and is credited on account (no invoice line)."""
         policy_qty = self._get_policy_credit_qty()
-        due = {}
         open_lines = self.filtered(lambda line: line.state != "cancel" and line.credit_policy != "none")
         creditable = {
             line.id: min(policy_qty[line.id], line.product_uom_qty) - line.qty_credited for line in open_lines
@@ -197,30 +180,24 @@ class RmaOrderLine(models.Model):
         candidates = open_lines.filtered(
             lambda line: float_compare(creditable[line.id], 0.0, precision_rounding=line.product_uom.rounding) > 0
         )
-        room = candidates._get_invoiced_credit_room()
-        for line in candidates:
-            qty = min(creditable[line.id], room.get(line.id, creditable[line.id]))
-            if not float_is_zero(qty, precision_rounding=line.product_uom.rounding):
-                due[line.id] = qty
-        return due
-
-    # ------------------------------------------------------------------
-    # Credit note lines
-    # ------------------------------------------------------------------
+        with_origin = candidates.filtered("sale_line_id")
+        no_invoice_line = self.env["account.invoice.line"]
+        allocations = {line.id: [(no_invoice_line, creditable[line.id])] for line in candidates - with_origin}
+        for sale_line in with_origin.mapped("sale_line_id"):
+            lines = with_origin.filtered(lambda line, sale_line=sale_line: line.sale_line_id == sale_line)
+            for line_id, taken in sale_line._share_rma_credit(lines, creditable).items():
+                if taken:
+                    allocations[line_id] = taken
+        return allocations
 
     @api.multi
-    def _get_origin_invoice_lines(self):
-        """The customer invoice line each line credits, by line id: the latest
-        validated invoice line of its origin sales order line."""
-        origin = {}
-        for line in self.filtered("sale_line_id"):
-            invoice_lines = line.sale_line_id.invoice_lines.filtered(
-                lambda inv_line: inv_line.invoice_id.type == "out_invoice"
-                and inv_line.invoice_id.state in VALIDATED_INVOICE_STATES
-            )
-            if invoice_lines:
-                origin[line.id] = invoice_lines.sorted("id")[-1]
-        return origin
+    def _get_credit_due_qty(self):
+        """Quantity to credit now, by line id in the line's unit (see
+        _get_credit_allocations)."""
+        return {
+            line_id: sum(qty for _origin_line, qty in taken)
+            for line_id, taken in self._get_credit_allocations().items()
+        }
 
     @api.multi
     def _get_credit_price(self, origin_line):
@@ -332,17 +309,24 @@ class RmaOrderLine(models.Model):
         self._check_workflow_vals(vals)  # before vals are read
         if {"operation", "product_id"} & set(vals) and "credit_policy" not in vals:
             return self._write_with_default_credit_policy(vals)
-        if "credit_policy" in vals:
-            self._check_credit_policy_editable(vals["credit_policy"])
-        return super(RmaOrderLine, self).write(vals)
+        if "origin_invoice_id" in vals:
+            self._check_credit_terms_editable("origin_invoice_id", vals["origin_invoice_id"])
+        if "credit_policy" not in vals:
+            return super(RmaOrderLine, self).write(vals)
+        self._check_credit_policy_editable(vals["credit_policy"])
+        before = {line: line.credit_policy for line in self._get_locked_policy_changes(vals["credit_policy"])}
+        result = super(RmaOrderLine, self).write(vals)
+        self.browse([line.id for line in before])._log_credit_policy_changes(before)
+        return result
 
     @api.multi
     def _write_with_default_credit_policy(self, vals):
-        """A new requested outcome or product proposes its credit policy again."""
+        """A new requested outcome or product proposes its credit policy again
+        on draft lines (the core refuses those changes once the RMA left draft)."""
         by_policy = defaultdict(lambda: self.browse())
         new_product = self.env["product.product"].browse(vals.get("product_id"))
         for line in self:
-            policy = self._get_default_credit_policy(
+            policy = line.credit_policy if line.rma_id.state in LOCKED_STATES else self._get_default_credit_policy(
                 vals.get("operation", line.operation), line.rma_id.category_id, new_product or line.product_id,
             )
             by_policy[policy] |= line
@@ -351,16 +335,51 @@ class RmaOrderLine(models.Model):
         return True
 
     @api.multi
+    def _get_locked_policy_changes(self, policy):
+        """The lines whose credit policy would change after their RMA left draft."""
+        return self.filtered(lambda line: line.credit_policy != policy and line.rma_id.state in LOCKED_STATES)
+
+    @api.multi
     def _check_credit_policy_editable(self, policy):
+        """Once the RMA left draft, only an RMA manager changes what is
+        credited when; once something is credited, nobody does."""
+        self._check_credit_terms_editable("credit_policy", policy)
+        locked = self._get_locked_policy_changes(policy)
+        if locked and not self.env.user.has_group("rma_management.group_rma_manager"):
+            raise AccessError(
+                _("Only RMA managers can change the credit policy of %(products)s once %(rmas)s left draft.")
+                % {"products": ", ".join(locked.mapped("product_id.display_name")),
+                   "rmas": ", ".join(locked.mapped("rma_id.name"))}
+            )
+
+    @api.multi
+    def _check_credit_terms_editable(self, field_name, value):
+        """The credit policy and the invoice to credit stay as they are once
+        something is credited on the line."""
+        field = self._fields[field_name]
         credited = self.filtered(
-            lambda line: line.credit_policy != policy
+            lambda line: field.convert_to_write(line[field_name], line) != (value or False)
             and float_compare(line.qty_credited, 0.0, precision_rounding=line.product_uom.rounding) > 0
         )
         if credited:
             raise UserError(
-                _("The credit policy of %(products)s can no longer be changed: credit notes exist for them.")
-                % {"products": ", ".join(credited.mapped("product_id.display_name"))}
+                _("The %(field)s of %(products)s can no longer be changed: credit notes exist for them.")
+                % {"field": field.string.lower(),
+                   "products": ", ".join(credited.mapped("product_id.display_name"))}
             )
+
+    @api.multi
+    def _log_credit_policy_changes(self, before):
+        """Tell the RMA's chatter who changed a credit policy after draft, and how."""
+        names = dict(self._fields["credit_policy"]._description_selection(self.env))
+        for rma in self.mapped("rma_id"):
+            rma.message_post(body=_("Credit policy changed by %(user)s: %(changes)s.") % {
+                "user": self.env.user.name,
+                "changes": "; ".join(
+                    "%s %s → %s" % (line.product_id.display_name, names[before[line]], names[line.credit_policy])
+                    for line in self if line.rma_id == rma
+                ),
+            })
 
     @api.multi
     def _check_can_cancel(self):

@@ -1,7 +1,7 @@
 """Shared set-up of the rma_management_account tests: a customer, taxes, a
 product, sales orders delivered and invoiced the way the installed addons
 allow (pickings with stock, manual delivered quantities without)."""
-from rma_test_helpers import deliver_in_full
+from rma_test_helpers import RmaFlowMixin, deliver_in_full
 
 from odoo.tests.common import TransactionCase
 
@@ -12,7 +12,7 @@ def skip_unless_installed(case, module="rma_management_account"):
         case.skipTest("%s is not installed" % module)
 
 
-class RmaAccountCase(TransactionCase):
+class RmaAccountCase(RmaFlowMixin, TransactionCase):
 
     def setUp(self):
         super().setUp()
@@ -110,6 +110,13 @@ class RmaAccountCase(TransactionCase):
 
     def _credit_notes(self, rma):
         return rma.credit_note_ids.filtered(lambda inv: inv.state != "cancel")
+
+    def _user(self, login, *group_xmlids):
+        """A user of the main company with only these groups."""
+        return self.env["res.users"].with_context(no_reset_password=True).create({
+            "name": login.replace("_", " ").title(), "login": login, "email": "%s@example.com" % login,
+            "groups_id": [(6, 0, [self.env.ref(xmlid).id for xmlid in group_xmlids])],
+        })
 
     def _move_balance(self, move, account):
         lines = move.line_ids.filtered(lambda aml: aml.account_id == account)

@@ -147,8 +147,9 @@ class TestCreditAmounts(RmaAccountCase):
                          ("draft", 115.0, self.env["account.move"]))
         self.assertEqual(rma.credit_status, "pending")
         self.assertFalse(rma.credit_due, "the draft holds the credit: nothing to create twice")
-        self.assertIn("could not be validated: You cannot add/modify entries prior to and inclusive of the lock "
-                      "date", rma.message_ids[0].body)
+        self.assertIn("could not be validated: Its accounting date %s is not after the lock date %s that applies "
+                      "to %s." % (fields.Date.today(), fields.Date.today(), self.env.user.name),
+                      rma.message_ids[0].body)
         self.assertIn("It waits in draft.", rma.message_ids[0].body)
         self.assertEqual(rma.activity_ids.summary, "Credit the return")
 
