@@ -3,6 +3,8 @@
 from odoo import _, api, models
 from odoo.exceptions import AccessError
 
+from .rma_workflow_guard import changes_value
+
 
 class RmaManagerSettingsMixin(models.AbstractModel):
     """Fields of other apps' records (a customer's return policy, a product's
@@ -36,7 +38,4 @@ class RmaManagerSettingsMixin(models.AbstractModel):
 
     @api.multi
     def _is_rma_setting_change(self, name, value):
-        field = self._fields[name]
-        if not self:
-            return bool(value)
-        return any((field.convert_to_write(record[name], record) or False) != (value or False) for record in self)
+        return changes_value(self, name, value) if self else bool(value)

@@ -6,6 +6,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import float_compare, formatLang
 
 from .rma_order import CANCELLED_EDITABLE_FIELDS, LOCKED_STATES, STATES, WORKFLOW_WRITE
+from .rma_workflow_guard import changes_value
 
 OPERATIONS = [
     ("refund", "Refund"),
@@ -217,27 +218,30 @@ class RmaOrderLine(models.Model):
         if target.state in LOCKED_STATES:
             raise UserError(_("Lines cannot be added to or removed from %s any more.") % target.name)
         locked = self.filtered(lambda line: line.state in LOCKED_STATES)
-        changed = self._get_locked_line_fields() & set(vals)
-        if not (locked and changed):
+        locked_fields = self._get_locked_line_fields() & set(vals)
+        if not (locked and locked_fields):
             return
-        if changed - self._get_manager_line_fields():
+        if locked_fields - self._get_manager_line_fields():
             raise UserError(
                 _("The product, origin, authorized quantity, price and outcome of the lines of %s "
                   "can no longer be changed.")
                 % ", ".join(locked.mapped("rma_id.name"))
             )
+        changes = {name: vals[name] for name in locked_fields if changes_value(locked, name, vals[name])}
+        if not changes:
+            return
         if not self.env.user.has_group("rma_management.group_rma_manager"):
             raise AccessError(
                 _("Only RMA managers can change %(fields)s of the lines of %(rmas)s once confirmed.")
-                % {"fields": ", ".join(self._fields[name].string for name in sorted(changed)),
+                % {"fields": ", ".join(self._fields[name].string for name in sorted(changes)),
                    "rmas": ", ".join(locked.mapped("rma_id.name"))}
             )
-        locked._check_manager_line_change(changed)
+        locked._check_manager_line_change(changes)
 
     @api.multi
-    def _check_manager_line_change(self, changed):
-        """Extension point: may a manager change the ``changed`` fields of
-        these locked lines? Nothing refuses it in the core."""
+    def _check_manager_line_change(self, changes):
+        """Extension point: may a manager write ``changes`` (field name to
+        value) on these locked lines? Nothing refuses it in the core."""
         return True
 
     @api.multi

@@ -22,6 +22,14 @@ MAX_INTEGER = 2 ** 31 - 1
 DATE_YEARS = (1900, 9999)
 
 
+def changes_value(records, name, value):
+    """Would writing ``value`` (as given to ``write``) into the field ``name``
+    change it on one of ``records``? For many2one, selection, boolean and
+    scalar fields."""
+    field = records._fields[name]
+    return any((field.convert_to_write(record[name], record) or False) != (value or False) for record in records)
+
+
 class RmaWorkflowGuard(models.AbstractModel):
     """What only the returns workflow writes, and values that make sense.
 

@@ -6,7 +6,7 @@ from odoo import _, api, fields, models
 from odoo.addons import decimal_precision as dp
 from odoo.addons.rma_management.models.rma_order import LOCKED_STATES
 from odoo.addons.rma_management.models.rma_order_line import OPERATIONS
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_compare
 
 #: crediting on receipt or on acceptance comes with the stock bridge addon
@@ -313,7 +313,6 @@ class RmaOrderLine(models.Model):
             self._check_credit_terms_editable("origin_invoice_id", vals["origin_invoice_id"])
         if "credit_policy" not in vals:
             return super(RmaOrderLine, self).write(vals)
-        self._check_credit_policy_editable(vals["credit_policy"])
         before = {line: line.credit_policy for line in self._get_locked_policy_changes(vals["credit_policy"])}
         result = super(RmaOrderLine, self).write(vals)
         self.browse([line.id for line in before])._log_credit_policy_changes(before)
@@ -339,18 +338,18 @@ class RmaOrderLine(models.Model):
         """The lines whose credit policy would change after their RMA left draft."""
         return self.filtered(lambda line: line.credit_policy != policy and line.rma_id.state in LOCKED_STATES)
 
+    @api.model
+    def _get_manager_line_fields(self):
+        """What is credited when stays an RMA manager's choice after draft."""
+        return super(RmaOrderLine, self)._get_manager_line_fields() | {"credit_policy"}
+
     @api.multi
-    def _check_credit_policy_editable(self, policy):
-        """Once the RMA left draft, only an RMA manager changes what is
-        credited when; once something is credited, nobody does."""
-        self._check_credit_terms_editable("credit_policy", policy)
-        locked = self._get_locked_policy_changes(policy)
-        if locked and not self.env.user.has_group("rma_management.group_rma_manager"):
-            raise AccessError(
-                _("Only RMA managers can change the credit policy of %(products)s once %(rmas)s left draft.")
-                % {"products": ", ".join(locked.mapped("product_id.display_name")),
-                   "rmas": ", ".join(locked.mapped("rma_id.name"))}
-            )
+    def _check_manager_line_change(self, changes):
+        """Once something is credited on a line, its credit policy and reason stay."""
+        result = super(RmaOrderLine, self)._check_manager_line_change(changes)
+        for name, value in changes.items():
+            self._check_credit_terms_editable(name, value)
+        return result
 
     @api.multi
     def _check_credit_terms_editable(self, field_name, value):

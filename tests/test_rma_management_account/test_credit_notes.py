@@ -257,6 +257,8 @@ class TestCreditNotes(RmaAccountCase):
     def test_on_account_credit_without_origin(self):
         rma = self._rma([(self.product, 2, 90.0)])
         rma.action_confirm()
+        self.assertEqual((rma.state, rma.credit_note_ids.ids), ("to_approve", []), "no origin: a manager approves")
+        rma.action_approve()
         credit_note = rma.credit_note_ids
         self.assertFalse(credit_note.refund_invoice_id)
         self.assertEqual(credit_note.account_id, self.receivable)

@@ -1,7 +1,7 @@
 """Who may change what is credited, and crediting for the user who triggers it:
 their lock dates, their name in the chatter, their rights to cancel."""
 from odoo import fields
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 
 from .rma_account_common import RmaAccountCase
 
@@ -29,8 +29,8 @@ class TestCreditRights(RmaAccountCase):
         self.assertEqual(line.credit_policy, "none", "a draft line's policy is the user's to choose")
         self._approve(rma)
         messages = rma.message_ids
-        with self.assertRaisesRegex(AccessError, "Only RMA managers can change the credit policy of Credit Widget "
-                                    "once %s left draft." % rma.name), self.env.cr.savepoint():
+        with self.assertRaisesRegex(AccessError, "Only RMA managers can change Credit Policy of the lines of %s "
+                                    "once confirmed." % rma.name), self.env.cr.savepoint():
             line.sudo(self.rma_user).write({"credit_policy": "on_approval"})
         line.invalidate_cache()
         self.assertEqual((line.credit_policy, line.qty_to_credit), ("none", 0))
@@ -45,6 +45,16 @@ class TestCreditRights(RmaAccountCase):
         # unchanged policies are no change
         line.sudo(self.rma_user).write({"credit_policy": "on_approval"})
         self.assertEqual(rma.message_ids[0], message)
+        # credited: neither the policy nor the reason change any more, for a manager neither
+        rma.action_create_credit_notes()
+        self.assertEqual(line.qty_credited, 2)
+        for values, message in (({"credit_policy": "none"}, "The credit policy of Credit Widget can no longer"),
+                                ({"reason_id": self.other_reason.id}, "The return reason of Credit Widget can no "
+                                                                      "longer be changed: credit notes exist")):
+            with self.assertRaisesRegex(UserError, message), self.env.cr.savepoint():
+                line.sudo(self.rma_manager).write(values)
+        line.invalidate_cache()
+        self.assertEqual((line.credit_policy, line.reason_id), ("on_approval", self.reason))
 
     # ------------------------------------------------------------------
     # Lock dates and the chatter
