@@ -109,6 +109,23 @@ class TestRmaSmartButtonsAndReport(RmaCase):
         self.assertNotIn("rough handling", html)
         self.assertIn("Return instructions", html)
 
+    def test_employees_print_what_they_read(self):
+        employee = self.env["res.users"].with_context(no_reset_password=True).create({
+            "name": "Warehouse Employee", "login": "rma_employee_print",
+            "groups_id": [(6, 0, self.env.ref("base.group_user").ids)],
+        })
+        report = self.env.ref("rma_management.action_report_rma").sudo(employee)
+        html = report.render_qweb_html(self.rma.ids)[0].decode()
+        self.assertIn(self.rma.name, html)
+        self.assertIn(self.order.name, html)
+        company_b = self.env["res.company"].create({"name": "RMA Test Company B"})
+        outsider = self.env["res.users"].with_context(no_reset_password=True).create({
+            "name": "Outsider", "login": "rma_outsider_print", "company_id": company_b.id,
+            "company_ids": [(6, 0, company_b.ids)], "groups_id": [(6, 0, self.env.ref("base.group_user").ids)],
+        })
+        with self.assertRaises(AccessError):
+            report.sudo(outsider).render_qweb_html(self.rma.ids)
+
     def test_report_renders_to_pdf(self):
         report = self.env.ref("rma_management.action_report_rma")
         html = report.render_qweb_html(self.rma.ids)[0]
