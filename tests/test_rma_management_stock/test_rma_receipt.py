@@ -1,9 +1,11 @@
 """Receiving returned goods: receipts, batches, over- and under-receipt,
 lots, the Return wizard of deliveries, valuation and cancellation."""
 import json
+from datetime import datetime, timedelta
 
 from lxml import etree
 
+from odoo import fields
 from odoo.exceptions import UserError, ValidationError
 
 from .rma_stock_common import RmaStockCase
@@ -220,6 +222,37 @@ class TestRmaReceipt(RmaStockCase):
         self.assertEqual(rma.picking_ids, picking, "the return is the receipt, no other one")
         self.assertEqual(rma.status, "pending_receipt")
         self._validate(picking)
+        self.assertEqual(rma.line_ids.qty_received, 2)
+        self.assertEqual(self._quantity(self.product, self.rma_location), 2)
+
+    def test_late_return_through_the_wizard_waits_for_a_manager(self):
+        clerk = self.env["res.users"].create({
+            "name": "Returns Clerk", "login": "rma_wizard_clerk", "email": "wizard.clerk@example.com",
+            "groups_id": [(6, 0, [self.env.ref("stock.group_stock_user").id])],
+        })
+        self.customer.rma_return_policy_id = self.env["rma.return.policy"].create({
+            "name": "30 days (wizard test)", "window_days": 30,
+        })
+        order = self._sell_and_deliver(self.product, 5)
+        delivery = order.picking_ids
+        delivered = fields.Datetime.to_string(datetime.now() - timedelta(days=45))
+        delivery.move_lines.write({"date": delivered})
+        wizard = self.env["stock.return.picking"].sudo(clerk).with_context(
+            active_id=delivery.id, active_ids=delivery.ids,
+        ).create({"create_rma": True, "rma_reason_id": self.reason.id, "rma_operation": "refund"})
+        wizard.product_return_moves.quantity = 2
+        picking = self.env["stock.picking"].browse(wizard.create_returns()["res_id"])
+        rma = picking.rma_id
+        self.assertEqual(rma.state, "to_approve", "late: a manager decides, whoever returned the goods")
+        self.assertFalse(rma.approved_user_id)
+        self.assertIn("%s is outside its return window" % self.product.display_name, rma.approval_reason)
+        self.assertEqual(rma.picking_ids, picking, "the return is the receipt, no other one")
+        self.assertEqual(picking.move_lines.rma_line_id, rma.line_ids)
+        rma.action_approve()
+        self.assertEqual(rma.state, "approved")
+        self.assertEqual(rma.picking_ids, picking, "approving adds no second receipt")
+        self.assertEqual(rma.receipt_count, 1)
+        self._validate(picking.sudo(clerk))
         self.assertEqual(rma.line_ids.qty_received, 2)
         self.assertEqual(self._quantity(self.product, self.rma_location), 2)
 
