@@ -4,6 +4,7 @@ from collections import defaultdict
 
 from odoo import _, api, fields, models
 from odoo.addons import decimal_precision as dp
+from odoo.addons.rma_management.models.rma_order import WORKFLOW_WRITE
 from odoo.exceptions import UserError
 from odoo.tools import float_compare, float_is_zero
 
@@ -359,6 +360,7 @@ class RmaOrderLine(models.Model):
             "quarantine": warehouse.rma_quarantine_loc_id,
             "refurbish": warehouse.rma_refurbish_loc_id,
         }
+        moves = self.env["stock.move"].with_context(rma_workflow=WORKFLOW_WRITE)  # they point at the line
         for disposition, qty, lot in sorted(dispositions, key=lambda decision: not decision[2]):
             if disposition == "scrap":
                 self._scrap(qty, lot)
@@ -368,7 +370,7 @@ class RmaOrderLine(models.Model):
                 )
                 picking.move_lines._check_rma_reserved()
             else:
-                self.env["stock.move"].create(self._prepare_internal_move(
+                moves.create(self._prepare_internal_move(
                     qty, warehouse.rma_loc_id, destinations[disposition], disposition, lot,
                 ))._rma_process()
         return True
@@ -453,7 +455,8 @@ class RmaOrderLine(models.Model):
         warehouse = self.rma_id.warehouse_id
         if not lot and self.product_id.tracking != "none":
             lot = self._get_lot_in_input(qty)
-        scrap = self.env["stock.scrap"].create({
+        # the scrap order and its move point at the line
+        scrap = self.env["stock.scrap"].with_context(rma_workflow=WORKFLOW_WRITE).create({
             "product_id": self.product_id.id,
             "product_uom_id": self.product_uom.id,
             "scrap_qty": qty,
@@ -484,7 +487,7 @@ class RmaOrderLine(models.Model):
     @api.multi
     def action_refurbished_to_stock(self):
         """The refurbished units are as good as new: move them to stock."""
-        moves = self.env["stock.move"]
+        moves = self.env["stock.move"].with_context(rma_workflow=WORKFLOW_WRITE)  # they point at the lines
         for line in self:
             if float_is_zero(line.qty_in_refurbish, precision_rounding=line.product_uom.rounding):
                 raise UserError(_("No unit of %s is being refurbished.") % line.product_id.display_name)
@@ -554,7 +557,8 @@ class RmaOrderLine(models.Model):
     @api.multi
     def _create_outgoing_picking(self, product, qty, source, disposition=False, scheduled_date=False, lot=False):
         self.ensure_one()
-        picking = self.env["stock.picking"].create(
+        # the picking and its moves point at the RMA and the line
+        picking = self.env["stock.picking"].with_context(rma_workflow=WORKFLOW_WRITE).create(
             self._prepare_outgoing_picking(product, qty, source, disposition, scheduled_date, lot)
         )
         picking.action_confirm()

@@ -14,7 +14,9 @@ DISPOSITIONS = [
 
 
 class StockMove(models.Model):
-    _inherit = "stock.move"
+    _name = "stock.move"
+    _inherit = ["stock.move", "rma.link.guard"]
+    _rma_link_fields = ("rma_line_id", "rma_disposition", "rma_lot_id")
 
     rma_line_id = fields.Many2one("rma.order.line", string="RMA Line", index=True, readonly=True)
     rma_disposition = fields.Selection(

@@ -6,7 +6,9 @@ from odoo.tools import float_compare
 
 
 class StockPicking(models.Model):
-    _inherit = "stock.picking"
+    _name = "stock.picking"
+    _inherit = ["stock.picking", "rma.link.guard"]
+    _rma_link_fields = ("rma_id", "is_rma_return")
 
     rma_id = fields.Many2one("rma.order", string="RMA", index=True, readonly=True)
     is_rma_return = fields.Boolean(
