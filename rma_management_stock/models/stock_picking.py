@@ -21,10 +21,10 @@ class StockPicking(models.Model):
         """Tell the RMAs what arrived, in one call. Over-receipts are checked
         once Odoo has linked every detailed operation to its move, those
         added by hand included; refusing one undoes the whole validation."""
-        lines = self.mapped("move_lines").filtered(lambda move: move.state not in ("done", "cancel")).mapped(
-            "rma_line_id"
-        )
+        moves = self.mapped("move_lines").filtered(lambda move: move.state not in ("done", "cancel"))
+        lines = moves.mapped("rma_line_id")
         received_before = {line.id: line.qty_received for line in lines}
+        moves._check_rma_state()
         self._check_rma_goods_only()
         result = super(StockPicking, self).action_done()
         grown = lines.filtered(

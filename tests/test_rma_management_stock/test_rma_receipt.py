@@ -1,11 +1,9 @@
 """Receiving returned goods: receipts, batches, over- and under-receipt,
 lots, the Return wizard of deliveries, valuation and cancellation."""
 import json
-from datetime import datetime, timedelta
 
 from lxml import etree
 
-from odoo import fields
 from odoo.exceptions import UserError, ValidationError
 
 from .rma_stock_common import RmaStockCase
@@ -230,18 +228,7 @@ class TestRmaReceipt(RmaStockCase):
             "name": "Returns Clerk", "login": "rma_wizard_clerk", "email": "wizard.clerk@example.com",
             "groups_id": [(6, 0, [self.env.ref("stock.group_stock_user").id])],
         })
-        self.customer.rma_return_policy_id = self.env["rma.return.policy"].create({
-            "name": "30 days (wizard test)", "window_days": 30,
-        })
-        order = self._sell_and_deliver(self.product, 5)
-        delivery = order.picking_ids
-        delivered = fields.Datetime.to_string(datetime.now() - timedelta(days=45))
-        delivery.move_lines.write({"date": delivered})
-        wizard = self.env["stock.return.picking"].sudo(clerk).with_context(
-            active_id=delivery.id, active_ids=delivery.ids,
-        ).create({"create_rma": True, "rma_reason_id": self.reason.id, "rma_operation": "refund"})
-        wizard.product_return_moves.quantity = 2
-        picking = self.env["stock.picking"].browse(wizard.create_returns()["res_id"])
+        picking = self._return_with_rma(self._deliver_late(self.product, 5).picking_ids, 2, user=clerk)
         rma = picking.rma_id
         self.assertEqual(rma.state, "to_approve", "late: a manager decides, whoever returned the goods")
         self.assertFalse(rma.approved_user_id)
