@@ -197,6 +197,7 @@ class RmaOrder(models.Model):
     @api.multi
     def action_mark_delivered(self):
         """The customer got everything that was shipped."""
+        self.env["rma.order.line"]._check_warehouse_user(_("mark returns as delivered"))
         for rma in self:
             if rma.status != "shipped":
                 raise UserError(_("Only shipped RMAs can be marked as delivered: %s is not.") % rma.name)

@@ -5,7 +5,7 @@ from collections import defaultdict
 from odoo import _, api, fields, models
 from odoo.addons import decimal_precision as dp
 from odoo.addons.rma_management.models.rma_order import WORKFLOW_WRITE
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tools import float_compare, float_is_zero
 
 from .stock_move import DISPOSITIONS
@@ -257,6 +257,17 @@ class RmaOrderLine(models.Model):
                    "left": max(line.product_uom_qty - received, 0.0)}
             )
 
+    @api.model
+    def _check_warehouse_user(self, action):
+        """Receiving, inspecting and shipping returned goods is the warehouse's
+        work, and the RMA managers': a salesman or billing user who may follow
+        RMAs, and edit transfers, must not move goods nor trigger credits.
+        Called by the actions; ``action`` says what was refused."""
+        user = self.env.user
+        if not (user._is_superuser() or user.has_group("stock.group_stock_user")
+                or user.has_group("rma_management.group_rma_manager")):
+            raise AccessError(_("Only warehouse users and RMA managers can %s.") % action)
+
     @api.multi
     def _get_open_moves(self, kind):
         return self.mapped("move_ids").filtered(
@@ -267,6 +278,7 @@ class RmaOrderLine(models.Model):
     def action_close_receipt(self):
         """Nothing more will come: cancel what is still expected; the lines
         count as fully received for what arrived."""
+        self._check_warehouse_user(_("close the receipts of returns"))
         self._check_approved()
         moves = self._get_open_moves("in")
         if not moves:
@@ -305,6 +317,7 @@ class RmaOrderLine(models.Model):
     @api.multi
     def action_inspect(self):
         self.ensure_one()
+        self._check_warehouse_user(_("inspect returned goods"))
         return {
             "name": _("Inspect Returned Goods"),
             "type": "ir.actions.act_window",
@@ -319,6 +332,7 @@ class RmaOrderLine(models.Model):
         """Record the inspection of received units and carry out its
         ``dispositions``: a list of (disposition, quantity, lot)."""
         self.ensure_one()
+        self._check_warehouse_user(_("inspect returned goods"))
         self._dispose(dispositions)
         self.write({
             "inspection_result": result,
@@ -487,6 +501,7 @@ class RmaOrderLine(models.Model):
     @api.multi
     def action_refurbished_to_stock(self):
         """The refurbished units are as good as new: move them to stock."""
+        self._check_warehouse_user(_("move refurbished units to stock"))
         moves = self.env["stock.move"].with_context(rma_workflow=WORKFLOW_WRITE)  # they point at the lines
         for line in self:
             if float_is_zero(line.qty_in_refurbish, precision_rounding=line.product_uom.rounding):
@@ -506,6 +521,7 @@ class RmaOrderLine(models.Model):
     @api.multi
     def action_create_delivery(self):
         self.ensure_one()
+        self._check_warehouse_user(_("ship goods to customers"))
         self._check_can_ship()
         return {
             "name": _("Ship to the Customer"),
@@ -536,6 +552,7 @@ class RmaOrderLine(models.Model):
     def _create_delivery(self, product, qty, scheduled_date=False):
         """Ship ``qty`` of ``product`` (a replacement or the repaired unit)."""
         self.ensure_one()
+        self._check_warehouse_user(_("ship goods to customers"))
         self._check_can_ship()
         rounding = self.product_uom.rounding
         left = self._get_qty_to_ship()
