@@ -78,6 +78,20 @@ class TestRmaWarehouseRoles(RmaStockCase):
                          "Only warehouse users can validate the transfers of returns: %s." % backorder.name)
         self.assertEqual(self._state(), before)
 
+    def test_billing_user_neither_ships_nor_receives(self):
+        billing = self._user("Roles Billing", "account.group_account_invoice")
+        before = self._state()
+        with self.assertRaises(AccessError) as error, self.env.cr.savepoint():
+            self._actions(billing)[3][1]()
+        self.assertEqual(error.exception.name, "Only warehouse users and RMA managers can ship goods to customers.")
+        backorder = self.backorder.sudo(billing)
+        backorder.move_lines.quantity_done = 2
+        with self.assertRaises(AccessError) as error, self.env.cr.savepoint():
+            backorder.action_done()
+        self.assertEqual(error.exception.name,
+                         "Only warehouse users can validate the transfers of returns: %s." % backorder.name)
+        self.assertEqual(self._state(), before)
+
     def test_warehouse_user_handles_the_goods(self):
         line = self.repair_line.sudo(self.clerk)
         in_stock = self._quantity(self.product, self.stock_location)
