@@ -1,4 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from . import rma_link_guard
 from . import res_company
 from . import res_config_settings
 from . import stock_warehouse

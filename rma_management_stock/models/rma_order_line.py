@@ -4,7 +4,8 @@ from collections import defaultdict
 
 from odoo import _, api, fields, models
 from odoo.addons import decimal_precision as dp
-from odoo.exceptions import UserError
+from odoo.addons.rma_management.models.rma_order import WORKFLOW_WRITE
+from odoo.exceptions import AccessError, UserError
 from odoo.tools import float_compare, float_is_zero
 
 from .stock_move import DISPOSITIONS
@@ -256,6 +257,17 @@ class RmaOrderLine(models.Model):
                    "left": max(line.product_uom_qty - received, 0.0)}
             )
 
+    @api.model
+    def _check_warehouse_user(self, action):
+        """Receiving, inspecting and shipping returned goods is the warehouse's
+        work, and the RMA managers': a salesman or billing user who may follow
+        RMAs, and edit transfers, must not move goods nor trigger credits.
+        Called by the actions; ``action`` says what was refused."""
+        user = self.env.user
+        if not (user._is_superuser() or user.has_group("stock.group_stock_user")
+                or user.has_group("rma_management.group_rma_manager")):
+            raise AccessError(_("Only warehouse users and RMA managers can %s.") % action)
+
     @api.multi
     def _get_open_moves(self, kind):
         return self.mapped("move_ids").filtered(
@@ -266,6 +278,7 @@ class RmaOrderLine(models.Model):
     def action_close_receipt(self):
         """Nothing more will come: cancel what is still expected; the lines
         count as fully received for what arrived."""
+        self._check_warehouse_user(_("close the receipts of returns"))
         self._check_approved()
         moves = self._get_open_moves("in")
         if not moves:
@@ -304,6 +317,7 @@ class RmaOrderLine(models.Model):
     @api.multi
     def action_inspect(self):
         self.ensure_one()
+        self._check_warehouse_user(_("inspect returned goods"))
         return {
             "name": _("Inspect Returned Goods"),
             "type": "ir.actions.act_window",
@@ -318,6 +332,7 @@ class RmaOrderLine(models.Model):
         """Record the inspection of received units and carry out its
         ``dispositions``: a list of (disposition, quantity, lot)."""
         self.ensure_one()
+        self._check_warehouse_user(_("inspect returned goods"))
         self._dispose(dispositions)
         self.write({
             "inspection_result": result,
@@ -359,6 +374,7 @@ class RmaOrderLine(models.Model):
             "quarantine": warehouse.rma_quarantine_loc_id,
             "refurbish": warehouse.rma_refurbish_loc_id,
         }
+        moves = self.env["stock.move"].with_context(rma_workflow=WORKFLOW_WRITE)  # they point at the line
         for disposition, qty, lot in sorted(dispositions, key=lambda decision: not decision[2]):
             if disposition == "scrap":
                 self._scrap(qty, lot)
@@ -368,7 +384,7 @@ class RmaOrderLine(models.Model):
                 )
                 picking.move_lines._check_rma_reserved()
             else:
-                self.env["stock.move"].create(self._prepare_internal_move(
+                moves.create(self._prepare_internal_move(
                     qty, warehouse.rma_loc_id, destinations[disposition], disposition, lot,
                 ))._rma_process()
         return True
@@ -453,7 +469,8 @@ class RmaOrderLine(models.Model):
         warehouse = self.rma_id.warehouse_id
         if not lot and self.product_id.tracking != "none":
             lot = self._get_lot_in_input(qty)
-        scrap = self.env["stock.scrap"].create({
+        # the scrap order and its move point at the line
+        scrap = self.env["stock.scrap"].with_context(rma_workflow=WORKFLOW_WRITE).create({
             "product_id": self.product_id.id,
             "product_uom_id": self.product_uom.id,
             "scrap_qty": qty,
@@ -484,7 +501,8 @@ class RmaOrderLine(models.Model):
     @api.multi
     def action_refurbished_to_stock(self):
         """The refurbished units are as good as new: move them to stock."""
-        moves = self.env["stock.move"]
+        self._check_warehouse_user(_("move refurbished units to stock"))
+        moves = self.env["stock.move"].with_context(rma_workflow=WORKFLOW_WRITE)  # they point at the lines
         for line in self:
             if float_is_zero(line.qty_in_refurbish, precision_rounding=line.product_uom.rounding):
                 raise UserError(_("No unit of %s is being refurbished.") % line.product_id.display_name)
@@ -503,6 +521,7 @@ class RmaOrderLine(models.Model):
     @api.multi
     def action_create_delivery(self):
         self.ensure_one()
+        self._check_warehouse_user(_("ship goods to customers"))
         self._check_can_ship()
         return {
             "name": _("Ship to the Customer"),
@@ -533,6 +552,7 @@ class RmaOrderLine(models.Model):
     def _create_delivery(self, product, qty, scheduled_date=False):
         """Ship ``qty`` of ``product`` (a replacement or the repaired unit)."""
         self.ensure_one()
+        self._check_warehouse_user(_("ship goods to customers"))
         self._check_can_ship()
         rounding = self.product_uom.rounding
         left = self._get_qty_to_ship()
@@ -554,7 +574,8 @@ class RmaOrderLine(models.Model):
     @api.multi
     def _create_outgoing_picking(self, product, qty, source, disposition=False, scheduled_date=False, lot=False):
         self.ensure_one()
-        picking = self.env["stock.picking"].create(
+        # the picking and its moves point at the RMA and the line
+        picking = self.env["stock.picking"].with_context(rma_workflow=WORKFLOW_WRITE).create(
             self._prepare_outgoing_picking(product, qty, source, disposition, scheduled_date, lot)
         )
         picking.action_confirm()

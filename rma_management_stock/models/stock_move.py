@@ -14,7 +14,9 @@ DISPOSITIONS = [
 
 
 class StockMove(models.Model):
-    _inherit = "stock.move"
+    _name = "stock.move"
+    _inherit = ["stock.move", "rma.link.guard"]
+    _rma_link_fields = ("rma_line_id", "rma_disposition", "rma_lot_id")
 
     rma_line_id = fields.Many2one("rma.order.line", string="RMA Line", index=True, readonly=True)
     rma_disposition = fields.Selection(
@@ -49,6 +51,34 @@ class StockMove(models.Model):
             returned = self.origin_returned_move_id
             return "return" if returned and returned._get_rma_kind() == "in" else "out"
         return "internal"
+
+    @api.multi
+    def _check_rma_state(self):
+        """Goods move for RMAs once approved: a receipt of an RMA pending
+        approval would be received, and credited, as if it were authorized.
+        A cancelled RMA or line takes nothing in and ships nothing out, except
+        the units it received going back to the customer. A resolved RMA may
+        still get what a receipt left open brings: its units are decided then."""
+        states = dict(self.env["rma.order.line"]._fields["state"]._description_selection(self.env))
+        for move in self.filtered("rma_line_id"):
+            line = move.rma_line_id
+            if line.state in ("draft", "to_approve"):
+                message = _("%(rma)s is %(state)s: %(picking)s can be validated once the RMA is approved.")
+            elif "cancel" in (line.state, line.rma_id.state) and not move._is_rma_send_back():
+                message = _("%(product)s on %(rma)s is %(state)s: %(picking)s cannot be validated for it.")
+            else:
+                continue
+            raise UserError(message % {
+                "rma": line.rma_id.name, "state": states["cancel" if line.rma_id.state == "cancel" else line.state],
+                "picking": move.picking_id.name or move.name, "product": line.product_id.display_name,
+            })
+
+    @api.multi
+    def _is_rma_send_back(self):
+        """Whether the move takes units the RMA received back to the customer:
+        a standard Return of its receipt, or a rejection."""
+        self.ensure_one()
+        return self.rma_disposition == "reject" or self._get_rma_kind() == "return"
 
     def _update_reserved_quantity(self, need, available_quantity, location_id, lot_id=None, package_id=None,
                                   owner_id=None, strict=True):

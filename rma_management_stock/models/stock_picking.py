@@ -1,12 +1,14 @@
 # Copyright 2026 RMA Management contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tools import float_compare
 
 
 class StockPicking(models.Model):
-    _inherit = "stock.picking"
+    _name = "stock.picking"
+    _inherit = ["stock.picking", "rma.link.guard"]
+    _rma_link_fields = ("rma_id", "is_rma_return")
 
     rma_id = fields.Many2one("rma.order", string="RMA", index=True, readonly=True)
     is_rma_return = fields.Boolean(
@@ -19,10 +21,11 @@ class StockPicking(models.Model):
         """Tell the RMAs what arrived, in one call. Over-receipts are checked
         once Odoo has linked every detailed operation to its move, those
         added by hand included; refusing one undoes the whole validation."""
-        lines = self.mapped("move_lines").filtered(lambda move: move.state not in ("done", "cancel")).mapped(
-            "rma_line_id"
-        )
+        moves = self.mapped("move_lines").filtered(lambda move: move.state not in ("done", "cancel"))
+        lines = moves.mapped("rma_line_id")
         received_before = {line.id: line.qty_received for line in lines}
+        self._check_rma_validator(moves)
+        moves._check_rma_state()
         self._check_rma_goods_only()
         result = super(StockPicking, self).action_done()
         grown = lines.filtered(
@@ -36,6 +39,21 @@ class StockPicking(models.Model):
             rmas._after_receipt(grown)
         rmas._auto_resolve()
         return result
+
+    @api.multi
+    def _check_rma_validator(self, moves):
+        """Transfers of RMAs (or carrying ``moves`` of RMA lines) are validated
+        by the warehouse: receiving them credits the customer, so Odoo's
+        picking rights of salesmen and billing users are not enough."""
+        user = self.env.user
+        if user._is_superuser() or user.has_group("stock.group_stock_user"):
+            return
+        pickings = self.filtered("rma_id") | moves.filtered("rma_line_id").mapped("picking_id")
+        if pickings:
+            raise AccessError(
+                _("Only warehouse users can validate the transfers of returns: %s.")
+                % ", ".join(pickings.mapped("name"))
+            )
 
     @api.multi
     def _check_rma_goods_only(self):

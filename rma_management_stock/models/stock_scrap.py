@@ -4,7 +4,9 @@ from odoo import api, fields, models
 
 
 class StockScrap(models.Model):
-    _inherit = "stock.scrap"
+    _name = "stock.scrap"
+    _inherit = ["stock.scrap", "rma.link.guard"]
+    _rma_link_fields = ("rma_line_id",)
 
     rma_line_id = fields.Many2one("rma.order.line", string="RMA Line", index=True, readonly=True)
 

@@ -1,6 +1,7 @@
 # Copyright 2026 RMA Management contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, fields, models
+from odoo.addons.rma_management.models.rma_order import WORKFLOW_WRITE
 from odoo.exceptions import UserError
 
 
@@ -9,7 +10,8 @@ class StockReturnPicking(models.TransientModel):
 
     create_rma = fields.Boolean(
         string="Create RMA",
-        help="Create an approved RMA for the returned products; this return is its receipt.",
+        help="Create an RMA for the returned products, confirmed like any other: approved, or waiting for a "
+             "manager when the return window, category or amount require it. This return is its receipt.",
     )
     rma_reason_id = fields.Many2one("rma.reason", string="Return Reason")
     rma_operation = fields.Selection(
@@ -35,7 +37,8 @@ class StockReturnPicking(models.TransientModel):
 
     @api.multi
     def _create_rma(self, picking):
-        """An approved RMA whose receipt is the return ``picking``."""
+        """A confirmed RMA whose receipt is the return ``picking``: the same
+        approval rules as any other RMA apply to it."""
         self.ensure_one()
         origin = self.picking_id
         partner = origin.sale_id.partner_id or origin.partner_id
@@ -47,14 +50,15 @@ class StockReturnPicking(models.TransientModel):
             "customer_reference": origin.sale_id.client_order_ref,
         })
         lines = self.env["rma.order.line"].with_context(rma_skip_line_log=True)
-        for move in picking.move_lines:
+        linked = picking.with_context(rma_workflow=WORKFLOW_WRITE)
+        for move in linked.move_lines:
             line = lines.create(dict(self._prepare_rma_line(move), rma_id=rma.id))
             move.write({"rma_line_id": line.id, "price_unit": line._get_original_unit_cost()})
-        picking.write({"rma_id": rma.id, "is_rma_return": True})
+        linked.write({"rma_id": rma.id, "is_rma_return": True})
         # the RMA decides about the credit: Odoo's own "To Refund" would lower the delivered quantity
         picking.move_lines.write({"to_refund": False})
-        # the goods are already coming back: the return is authorized as it is
-        rma._action_approve()
+        # approved now or by a manager later, the return stays its receipt: lines with moves get no other
+        rma.action_confirm()
         rma.message_post(body=_("Created from the return %(picking)s of %(origin)s.") % {
             "picking": picking.name, "origin": origin.name,
         })

@@ -1,7 +1,10 @@
 """Shared set-up of the rma_management_stock tests: a customer who bought and
 received goods, and helpers to approve RMAs and process pickings."""
+from datetime import datetime, timedelta
+
 from rma_test_helpers import RmaFlowMixin
 
+from odoo import fields
 from odoo.tests.common import TransactionCase
 
 
@@ -48,6 +51,24 @@ class RmaStockCase(RmaFlowMixin, TransactionCase):
             move_line.qty_done = move_line.product_uom_qty
         picking.action_done()
         return order
+
+    def _deliver_late(self, product, qty, days=45):
+        """A sale of ``qty`` ``product`` delivered ``days`` ago, to a customer
+        whose return window is 30 days."""
+        self.customer.rma_return_policy_id = self.env["rma.return.policy"].create({
+            "name": "30 days (stock tests)", "window_days": 30,
+        })
+        order = self._sell_and_deliver(product, qty)
+        order.picking_ids.move_lines.write({"date": fields.Datetime.to_string(datetime.now() - timedelta(days=days))})
+        return order
+
+    def _return_with_rma(self, delivery, qty, user=None):
+        """Odoo's Return of ``delivery`` with *Create RMA*, by ``user``: the return picking."""
+        wizard = self.env["stock.return.picking"].sudo(user or self.env.uid).with_context(
+            active_id=delivery.id, active_ids=delivery.ids,
+        ).create({"create_rma": True, "rma_reason_id": self.reason.id, "rma_operation": "refund"})
+        wizard.product_return_moves.quantity = qty
+        return self.env["stock.picking"].browse(wizard.create_returns()["res_id"])
 
     def _create_rma(self, lines, **values):
         """``lines``: (sale line or product, quantity, operation) triples."""

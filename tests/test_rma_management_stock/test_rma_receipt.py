@@ -223,6 +223,26 @@ class TestRmaReceipt(RmaStockCase):
         self.assertEqual(rma.line_ids.qty_received, 2)
         self.assertEqual(self._quantity(self.product, self.rma_location), 2)
 
+    def test_late_return_through_the_wizard_waits_for_a_manager(self):
+        clerk = self.env["res.users"].create({
+            "name": "Returns Clerk", "login": "rma_wizard_clerk", "email": "wizard.clerk@example.com",
+            "groups_id": [(6, 0, [self.env.ref("stock.group_stock_user").id])],
+        })
+        picking = self._return_with_rma(self._deliver_late(self.product, 5).picking_ids, 2, user=clerk)
+        rma = picking.rma_id
+        self.assertEqual(rma.state, "to_approve", "late: a manager decides, whoever returned the goods")
+        self.assertFalse(rma.approved_user_id)
+        self.assertIn("%s is outside its return window" % self.product.display_name, rma.approval_reason)
+        self.assertEqual(rma.picking_ids, picking, "the return is the receipt, no other one")
+        self.assertEqual(picking.move_lines.rma_line_id, rma.line_ids)
+        rma.action_approve()
+        self.assertEqual(rma.state, "approved")
+        self.assertEqual(rma.picking_ids, picking, "approving adds no second receipt")
+        self.assertEqual(rma.receipt_count, 1)
+        self._validate(picking.sudo(clerk))
+        self.assertEqual(rma.line_ids.qty_received, 2)
+        self.assertEqual(self._quantity(self.product, self.rma_location), 2)
+
     def test_create_rma_from_return_of_a_sale_by_the_dozen(self):
         self.env["stock.quant"]._update_available_quantity(self.product, self.stock_location, 12)
         order = self.env["sale.order"].create({
