@@ -53,6 +53,11 @@ class RmaOrder(models.Model):
         return self.env["stock.warehouse"].search([("company_id", "=", company.id)], limit=1)
 
     @api.model
+    def _get_workflow_fields(self):
+        """Marked by Mark Delivered only."""
+        return super(RmaOrder, self)._get_workflow_fields() | {"delivered_date"}
+
+    @api.model
     def _get_locked_fields(self):
         """Receipts and deliveries of an approved RMA go through its warehouse."""
         return super(RmaOrder, self)._get_locked_fields() | {"warehouse_id"}
@@ -202,7 +207,7 @@ class RmaOrder(models.Model):
         for rma in self:
             if rma.status != "shipped":
                 raise UserError(_("Only shipped RMAs can be marked as delivered: %s is not.") % rma.name)
-        self.write({"delivered_date": fields.Datetime.now()})
+        self.with_context(rma_workflow=WORKFLOW_WRITE).write({"delivered_date": fields.Datetime.now()})
         return True
 
     @api.multi

@@ -53,7 +53,9 @@ class TestWorkflowFields(RmaCase):
                     "rma.order.acknowledged_user_id", "rma.order.line.state", "rma.order.line.price_subtotal",
                     "rma.order.line.company_id", "rma.order.line.partner_id"}
         for model, name in (("rma.order.line", "qty_received"), ("rma.order.line", "qty_credited"),
-                            ("rma.order", "credit_status"), ("rma.order.line", "qty_to_credit")):
+                            ("rma.order", "credit_status"), ("rma.order.line", "qty_to_credit"),
+                            ("rma.order.line", "inspection_result"), ("rma.order.line", "inspection_user_id"),
+                            ("rma.order", "delivered_date")):
             if name in self.env[model]._fields:  # the stock and account addons' figures, when installed
                 expected.add("%s.%s" % (model, name))
         self.assertFalse(expected - set(checked), "not guarded")

@@ -452,7 +452,8 @@ class TestRmaReceipt(RmaStockCase):
             "email": "desk@example.com",
             "groups_id": [(6, 0, [self.env.ref("rma_management.group_rma_user").id])],
         })
-        rma = self._create_rma([(self.product, 1, "refund")]).sudo(user)
+        samples = self.env["rma.category"].create({"name": "Samples", "allow_without_origin": True})
+        rma = self._create_rma([(self.product, 1, "refund")], category_id=samples.id).sudo(user)
         rma.action_confirm()
         self.assertEqual(rma.state, "approved")
         self.assertEqual(rma.receipt_count, 1)

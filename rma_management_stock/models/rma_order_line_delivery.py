@@ -1,0 +1,121 @@
+# Copyright 2026 RMA Management contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# rma.order.line is split by responsibility across files, to keep each readable:
+# pylint: disable=consider-merging-classes-inherited
+from odoo import _, api, models
+from odoo.addons.rma_management.models.rma_order import WORKFLOW_WRITE
+from odoo.exceptions import UserError
+from odoo.tools import float_compare
+
+from .rma_order_line import SHIP_OPERATIONS
+
+
+class RmaOrderLine(models.Model):
+    """What goes back to the customer: replacements, repaired and rejected units."""
+
+    _inherit = "rma.order.line"
+
+    # ------------------------------------------------------------------
+    # Shipping back
+    # ------------------------------------------------------------------
+
+    @api.multi
+    def action_create_delivery(self):
+        self.ensure_one()
+        self._check_warehouse_user(_("ship goods to customers"))
+        self._check_can_ship()
+        return {
+            "name": _("Ship to the Customer"),
+            "type": "ir.actions.act_window",
+            "res_model": "rma.delivery",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_line_id": self.id},
+        }
+
+    @api.multi
+    def _check_can_ship(self):
+        for line in self:
+            if line.operation not in SHIP_OPERATIONS or line.state != "approved":
+                raise UserError(
+                    _("Only replace and repair lines of approved RMAs ship goods to the customer: "
+                      "%(product)s on %(rma)s is not one.")
+                    % {"product": line.product_id.display_name, "rma": line.rma_id.name}
+                )
+
+    @api.multi
+    def _get_qty_to_ship(self):
+        """Authorized quantity not yet planned for delivery, in the line's unit."""
+        self.ensure_one()
+        return self.product_uom_qty - self._get_stock_totals()["planned_out"]
+
+    @api.multi
+    def _create_delivery(self, product, qty, scheduled_date=False):
+        """Ship ``qty`` of ``product`` (a replacement or the repaired unit)."""
+        self.ensure_one()
+        self._check_warehouse_user(_("ship goods to customers"))
+        self._check_can_ship()
+        rounding = self.product_uom.rounding
+        left = self._get_qty_to_ship()
+        if float_compare(qty, 0.0, precision_rounding=rounding) <= 0 or float_compare(
+            qty, left, precision_rounding=rounding
+        ) > 0:
+            raise UserError(
+                _("You can ship between 0 and %(left)s %(uom)s for %(product)s on %(rma)s, not %(qty)s.")
+                % {"left": max(left, 0.0), "uom": self.product_uom.name, "product": self.product_id.display_name,
+                   "rma": self.rma_id.name, "qty": qty}
+            )
+        warehouse = self.rma_id.warehouse_id
+        if self.operation == "repair":
+            source = warehouse.rma_refurbish_loc_id
+        else:
+            source = warehouse.rma_out_type_id.default_location_src_id
+        return self._create_outgoing_picking(product, qty, source, scheduled_date=scheduled_date)
+
+    @api.multi
+    def _create_outgoing_picking(self, product, qty, source, disposition=False, scheduled_date=False, lot=False):
+        self.ensure_one()
+        # the picking and its moves point at the RMA and the line
+        picking = self.env["stock.picking"].with_context(rma_workflow=WORKFLOW_WRITE).create(
+            self._prepare_outgoing_picking(product, qty, source, disposition, scheduled_date, lot)
+        )
+        picking.action_confirm()
+        picking.action_assign()
+        return picking
+
+    @api.multi
+    def _prepare_outgoing_picking(self, product, qty, source, disposition, scheduled_date, lot=False):
+        self.ensure_one()
+        rma = self.rma_id
+        picking_type = rma.warehouse_id.rma_out_type_id
+        destination = rma.partner_id.property_stock_customer
+        uom = self.product_uom if product.uom_id.category_id == self.product_uom.category_id else product.uom_id
+        values = {
+            "picking_type_id": picking_type.id,
+            "partner_id": rma.partner_id.id,
+            "origin": rma.name,
+            "location_id": source.id,
+            "location_dest_id": destination.id,
+            "company_id": rma.company_id.id,
+            "rma_id": rma.id,
+            "is_rma_return": True,
+            "move_lines": [(0, 0, dict({
+                "name": product.display_name,
+                "origin": rma.name,
+                "product_id": product.id,
+                "product_uom_qty": qty,
+                "product_uom": uom.id,
+                "location_id": source.id,
+                "location_dest_id": destination.id,
+                "partner_id": rma.partner_id.id,
+                "picking_type_id": picking_type.id,
+                "warehouse_id": rma.warehouse_id.id,
+                "company_id": rma.company_id.id,
+                "rma_line_id": self.id,
+                "rma_disposition": disposition,
+                "rma_lot_id": lot.id if lot else False,
+            }, **self._prepare_chain_from(source, product)))],
+        }
+        if scheduled_date:
+            values["move_lines"][0][2]["date_expected"] = scheduled_date
+        return values

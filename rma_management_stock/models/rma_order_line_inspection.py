@@ -1,0 +1,219 @@
+# Copyright 2026 RMA Management contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# rma.order.line is split by responsibility across files, to keep each readable:
+# pylint: disable=consider-merging-classes-inherited
+from odoo import _, api, fields, models
+from odoo.addons.rma_management.models.rma_order import WORKFLOW_WRITE
+from odoo.exceptions import UserError
+from odoo.tools import float_compare, float_is_zero
+
+
+class RmaOrderLine(models.Model):
+    """What happens to the returned units once here: inspection and its
+    dispositions (stock, quarantine, refurbish, scrap, send back)."""
+
+    _inherit = "rma.order.line"
+
+    # ------------------------------------------------------------------
+    # Inspection and disposition
+    # ------------------------------------------------------------------
+
+    @api.multi
+    def action_inspect(self):
+        self.ensure_one()
+        self._check_warehouse_user(_("inspect returned goods"))
+        return {
+            "name": _("Inspect Returned Goods"),
+            "type": "ir.actions.act_window",
+            "res_model": "rma.inspect",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_line_id": self.id},
+        }
+
+    @api.multi
+    def _record_inspection(self, dispositions, result, note=False):
+        """Record the inspection of received units and carry out its
+        ``dispositions``: a list of (disposition, quantity, lot)."""
+        self.ensure_one()
+        self._check_warehouse_user(_("inspect returned goods"))
+        self._dispose(dispositions)
+        self.with_context(rma_workflow=WORKFLOW_WRITE).write({
+            "inspection_result": result,
+            "inspection_user_id": self.env.uid,
+            "inspection_date": fields.Datetime.now(),
+            "inspection_note": note,
+        })
+        self.rma_id.message_post(body=self._describe_inspection(dispositions))
+        self.rma_id._after_inspection(self)
+        self.rma_id._auto_resolve()
+        return True
+
+    @api.multi
+    def _describe_inspection(self, dispositions):
+        labels = dict(self.env["stock.move"]._fields["rma_disposition"]._description_selection(self.env))
+        results = dict(self._fields["inspection_result"]._description_selection(self.env))
+        return _("Inspection of %(product)s by %(user)s: %(result)s. %(dispositions)s. %(note)s") % {
+            "product": self.product_id.display_name,
+            "user": self.env.user.name,
+            "result": results.get(self.inspection_result),
+            "dispositions": ", ".join(
+                "%s %s: %s" % (qty, self.product_uom.name, labels[disposition])
+                for disposition, qty, _lot in dispositions
+            ),
+            "note": self.inspection_note or "",
+        }
+
+    @api.multi
+    def _dispose(self, dispositions):
+        """Move received units out of the RMA input location as decided;
+        decisions naming a lot go first, so the others take what is left."""
+        self.ensure_one()
+        self._check_approved()
+        self._check_dispose_quantity([qty for _disposition, qty, _lot in dispositions])
+        self._check_dispose_lots([lot for _disposition, _qty, lot in dispositions if lot])
+        warehouse = self.rma_id.warehouse_id
+        destinations = {
+            "stock": warehouse.lot_stock_id,
+            "quarantine": warehouse.rma_quarantine_loc_id,
+            "refurbish": warehouse.rma_refurbish_loc_id,
+        }
+        moves = self.env["stock.move"].with_context(rma_workflow=WORKFLOW_WRITE)  # they point at the line
+        for disposition, qty, lot in sorted(dispositions, key=lambda decision: not decision[2]):
+            if disposition == "scrap":
+                self._scrap(qty, lot)
+            elif disposition == "reject":
+                picking = self._create_outgoing_picking(
+                    self.product_id, qty, warehouse.rma_loc_id, disposition="reject", lot=lot,
+                )
+                picking.move_lines._check_rma_reserved()
+            else:
+                moves.create(self._prepare_internal_move(
+                    qty, warehouse.rma_loc_id, destinations[disposition], disposition, lot,
+                ))._rma_process()
+        return True
+
+    @api.multi
+    def _check_approved(self):
+        """Returned goods are handled once their RMA is approved; what was
+        received stays in hand even if the RMA is resolved or cancelled later."""
+        for line in self:
+            if line.state in ("draft", "to_approve"):
+                raise UserError(
+                    _("%(rma)s is not approved yet: the goods of %(product)s cannot be handled.")
+                    % {"product": line.product_id.display_name, "rma": line.rma_id.name}
+                )
+
+    @api.multi
+    def _check_dispose_quantity(self, quantities):
+        """Each decided quantity is positive and together they are not more than waits for inspection."""
+        self.ensure_one()
+        rounding = self.product_uom.rounding
+        if not quantities or any(float_compare(qty, 0.0, precision_rounding=rounding) <= 0 for qty in quantities):
+            raise UserError(_("Enter a positive quantity for each decision on %s.") % self.product_id.display_name)
+        quantity = sum(quantities)
+        if float_compare(quantity, self.qty_to_inspect, precision_rounding=rounding) > 0:
+            raise UserError(
+                _("You cannot dispose of %(qty)s %(uom)s of %(product)s on %(rma)s: only %(left)s were received "
+                  "and wait in the RMA input location.")
+                % {"qty": quantity, "uom": self.product_uom.name, "product": self.product_id.display_name,
+                   "rma": self.rma_id.name, "left": self.qty_to_inspect}
+            )
+
+    @api.multi
+    def _check_dispose_lots(self, lots):
+        """A decided lot is one the customer returned on this line."""
+        self.ensure_one()
+        foreign = lots and self.env["stock.production.lot"].union(*lots) - self.lot_ids
+        if foreign:
+            raise UserError(
+                _("%(lots)s was not received on %(rma)s for %(product)s: choose among %(received)s.")
+                % {"lots": ", ".join(foreign.mapped("name")), "rma": self.rma_id.name,
+                   "product": self.product_id.display_name,
+                   "received": ", ".join(self.lot_ids.mapped("name")) or _("no lot")}
+            )
+
+    @api.multi
+    def _prepare_chain_from(self, source, product):
+        """Links of a move of ``product`` leaving ``source``: when that is one
+        of the RMA's own locations (input, refurbish), the move follows the
+        line's moves that brought the product there, so it reserves those
+        units (lots included), not another RMA's."""
+        self.ensure_one()
+        warehouse = self.rma_id.warehouse_id
+        if source not in warehouse.rma_loc_id | warehouse.rma_refurbish_loc_id:
+            return {}
+        arrivals = self.move_ids.filtered(
+            lambda move: move.state == "done" and move.location_dest_id == source and move.product_id == product
+        )
+        return {"move_orig_ids": [(6, 0, arrivals.ids)]}
+
+    @api.multi
+    def _prepare_internal_move(self, qty, source, destination, disposition, lot=False):
+        self.ensure_one()
+        return dict({
+            "name": "%s: %s" % (self.rma_id.name, self.product_id.display_name),
+            "origin": self.rma_id.name,
+            "product_id": self.product_id.id,
+            "product_uom_qty": qty,
+            "product_uom": self.product_uom.id,
+            "location_id": source.id,
+            "location_dest_id": destination.id,
+            "company_id": self.company_id.id,
+            "warehouse_id": self.rma_id.warehouse_id.id,
+            "rma_line_id": self.id,
+            "rma_disposition": disposition,
+            "rma_lot_id": lot.id if lot else False,
+        }, **self._prepare_chain_from(source, self.product_id))
+
+    @api.multi
+    def _scrap(self, qty, lot=False):
+        """Write units off with an Odoo scrap order."""
+        self.ensure_one()
+        warehouse = self.rma_id.warehouse_id
+        if not lot and self.product_id.tracking != "none":
+            lot = self._get_lot_in_input(qty)
+        # the scrap order and its move point at the line
+        scrap = self.env["stock.scrap"].with_context(rma_workflow=WORKFLOW_WRITE).create({
+            "product_id": self.product_id.id,
+            "product_uom_id": self.product_uom.id,
+            "scrap_qty": qty,
+            "lot_id": lot.id if lot else False,
+            "location_id": warehouse.rma_loc_id.id,
+            "scrap_location_id": warehouse.rma_scrap_loc_id.id,
+            "origin": self.rma_id.name,
+            "company_id": self.company_id.id,
+            "rma_line_id": self.id,
+        })
+        scrap.do_scrap()
+        return scrap
+
+    @api.multi
+    def _get_lot_in_input(self, qty):
+        """A lot returned on this line of which ``qty`` are free in the RMA input location."""
+        self.ensure_one()
+        quant = self.env["stock.quant"]
+        location = self.rma_id.warehouse_id.rma_loc_id
+        qty = self.product_uom._compute_quantity(qty, self.product_id.uom_id)
+        rounding = self.product_id.uom_id.rounding
+        for lot in self.lot_ids.sorted("name"):
+            available = quant._get_available_quantity(self.product_id, location, lot_id=lot)
+            if float_compare(available, qty, precision_rounding=rounding) >= 0:
+                return lot
+        return self.env["stock.production.lot"]
+
+    @api.multi
+    def action_refurbished_to_stock(self):
+        """The refurbished units are as good as new: move them to stock."""
+        self._check_warehouse_user(_("move refurbished units to stock"))
+        moves = self.env["stock.move"].with_context(rma_workflow=WORKFLOW_WRITE)  # they point at the lines
+        for line in self:
+            if float_is_zero(line.qty_in_refurbish, precision_rounding=line.product_uom.rounding):
+                raise UserError(_("No unit of %s is being refurbished.") % line.product_id.display_name)
+            warehouse = line.rma_id.warehouse_id
+            moves |= moves.create(line._prepare_internal_move(
+                line.qty_in_refurbish, warehouse.rma_refurbish_loc_id, warehouse.lot_stock_id, "refurbished"
+            ))
+        moves._rma_process()
+        self.mapped("rma_id")._auto_resolve()
+        return True
