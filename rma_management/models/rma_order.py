@@ -296,23 +296,29 @@ class RmaOrder(models.Model):
     @api.multi
     def action_add_sale_lines(self):
         self.ensure_one()
-        return {
-            "name": _("Add Lines from a Sales Order"),
-            "type": "ir.actions.act_window",
-            "res_model": "rma.add.sale.lines",
-            "view_mode": "form",
-            "target": "new",
-            "context": {
-                "default_rma_id": self.id,
-                "default_partner_id": self.partner_id.id,
-                "default_company_id": self.company_id.id,
-            },
-        }
+        return self.env["rma.order"]._wizard_action(_("Add Lines from a Sales Order"), "rma.add.sale.lines", {
+            "default_rma_id": self.id,
+            "default_partner_id": self.partner_id.id,
+            "default_company_id": self.company_id.id,
+        })
 
     @api.multi
     def action_view_sale_orders(self):
         self.ensure_one()
         return self._records_action("sale.action_orders", self.sale_order_ids)
+
+    @api.model
+    def _wizard_action(self, name, model, context):
+        """The window action opening the wizard ``model`` in a dialog, with
+        ``context`` (its defaults): the wizard buttons of the RMA addons."""
+        return {
+            "name": name,
+            "type": "ir.actions.act_window",
+            "res_model": model,
+            "view_mode": "form",
+            "target": "new",
+            "context": context,
+        }
 
     @api.model
     def _records_action(self, action_xmlid, records, form_view_xmlid=None):

@@ -165,14 +165,9 @@ class RmaOrder(models.Model):
     @api.multi
     def action_reject_wizard(self):
         self._check_manager(_("reject"))
-        return {
-            "name": _("Reject RMA"),
-            "type": "ir.actions.act_window",
-            "res_model": "rma.reject",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_rma_ids": [(6, 0, self.ids)]},
-        }
+        return self.env["rma.order"]._wizard_action(
+            _("Reject RMA"), "rma.reject", {"default_rma_ids": [(6, 0, self.ids)]}
+        )
 
     @api.multi
     def _action_reject(self, reason):

@@ -21,18 +21,11 @@ class SaleOrder(models.Model):
         self.ensure_one()
         if self.state not in ("sale", "done"):
             raise UserError(_("Only confirmed sales orders can have returns: confirm %s first.") % self.name)
-        return {
-            "name": _("Return Products"),
-            "type": "ir.actions.act_window",
-            "res_model": "rma.add.sale.lines",
-            "view_mode": "form",
-            "target": "new",
-            "context": {
-                "default_sale_order_id": self.id,
-                "default_partner_id": self.partner_id.id,
-                "default_company_id": self.company_id.id,
-            },
-        }
+        return self.env["rma.order"]._wizard_action(_("Return Products"), "rma.add.sale.lines", {
+            "default_sale_order_id": self.id,
+            "default_partner_id": self.partner_id.id,
+            "default_company_id": self.company_id.id,
+        })
 
     @api.multi
     def action_view_rmas(self):

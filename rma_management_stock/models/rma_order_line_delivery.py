@@ -24,14 +24,9 @@ class RmaOrderLine(models.Model):
         self.ensure_one()
         self._check_warehouse_user(_("ship goods to customers"))
         self._check_can_ship()
-        return {
-            "name": _("Ship to the Customer"),
-            "type": "ir.actions.act_window",
-            "res_model": "rma.delivery",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_line_id": self.id},
-        }
+        return self.env["rma.order"]._wizard_action(
+            _("Ship to the Customer"), "rma.delivery", {"default_line_id": self.id}
+        )
 
     @api.multi
     def _check_can_ship(self):

@@ -22,14 +22,9 @@ class RmaOrderLine(models.Model):
     def action_inspect(self):
         self.ensure_one()
         self._check_warehouse_user(_("inspect returned goods"))
-        return {
-            "name": _("Inspect Returned Goods"),
-            "type": "ir.actions.act_window",
-            "res_model": "rma.inspect",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_line_id": self.id},
-        }
+        return self.env["rma.order"]._wizard_action(
+            _("Inspect Returned Goods"), "rma.inspect", {"default_line_id": self.id}
+        )
 
     @api.multi
     def _record_inspection(self, dispositions, result, note=False):
