@@ -180,7 +180,10 @@ class RmaOrder(models.Model):
             company_id = vals.get("company_id") or self.default_get(["company_id"]).get("company_id")
             vals = dict(vals, name=self._next_number(company_id))
         # lines created with the RMA are in its creation message, not one each
-        rmas = self._without_workflow_defaults().with_context(rma_skip_line_log=True)
+        rmas = self._without_workflow_defaults().with_context(
+            rma_skip_line_log=True,
+            rma_locked_sale_lines=self.env["rma.order.line"]._lock_origin_lines_of_commands(vals.get("line_ids")),
+        )
         rma = super(RmaOrder, rmas).create(vals)
         return rma.with_env(self.env)
 
@@ -195,6 +198,9 @@ class RmaOrder(models.Model):
     def write(self, vals):
         self._check_workflow_vals(vals)
         self._check_editable(vals)
+        if vals.get("line_ids"):
+            locked = self.env["rma.order.line"]._lock_origin_lines_of_commands(vals["line_ids"])
+            return super(RmaOrder, self.with_context(rma_locked_sale_lines=locked)).write(vals)
         return super(RmaOrder, self).write(vals)
 
     @api.multi

@@ -6,8 +6,15 @@ from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import float_compare
 
+from .sale_order_line import LockedSaleLines
+
 #: fields whose change may authorize more of the origin sales order line
 RETURNABLE_FIELDS = {"sale_line_id", "product_uom_qty", "product_uom", "state"}
+
+
+def is_record_id(value):
+    """Is ``value`` what a write gives a many2one (not garbage, not False)?"""
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
 class RmaOrderLine(models.Model):
@@ -91,9 +98,25 @@ class RmaOrderLine(models.Model):
         if not RETURNABLE_FIELDS & set(vals):
             return
         sale_lines = self.sudo().mapped("sale_line_id")
-        if isinstance(vals.get("sale_line_id"), int) and not isinstance(vals["sale_line_id"], bool):
+        if is_record_id(vals.get("sale_line_id")):
             sale_lines |= sale_lines.browse(vals["sale_line_id"])
+        locked = self.env.context.get("rma_locked_sale_lines")
+        if isinstance(locked, LockedSaleLines):  # by the RMA that creates these lines, all at once
+            sale_lines = sale_lines.filtered(lambda sale_line: sale_line.id not in locked)
         sale_lines._lock_for_rma()
+
+    @api.model
+    def _lock_origin_lines_of_commands(self, commands):
+        """Lock the origin lines of the lines that ``commands`` (of an RMA's
+        ``line_ids``) create, in one query; return the context value that
+        tells those lines so."""
+        created = [
+            command[2] for command in commands or ()
+            if isinstance(command, (list, tuple)) and len(command) == 3 and command[0] == 0
+            and isinstance(command[2], dict)
+        ]
+        sale_line_ids = {values["sale_line_id"] for values in created if is_record_id(values.get("sale_line_id"))}
+        return self.env["sale.order.line"].sudo().browse(sale_line_ids)._lock_for_rma()
 
     @api.onchange("sale_line_id")
     def _onchange_sale_line_id(self):

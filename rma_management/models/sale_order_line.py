@@ -6,6 +6,12 @@ from odoo import api, fields, models
 from odoo.addons import decimal_precision as dp
 
 
+class LockedSaleLines(frozenset):
+    """Ids of sales order lines that ``_lock_for_rma`` locked for the RMA
+    being written, passed to its lines in the context: a Python type, so no
+    RPC caller can send one and skip a lock."""
+
+
 class SaleOrderLine(models.Model):
     _inherit = "sale.order.line"
 
@@ -52,3 +58,4 @@ class SaleOrderLine(models.Model):
         if self.ids:
             self.env.cr.execute("UPDATE sale_order_line SET write_date = write_date WHERE id IN %s",
                                 (tuple(self.ids),))
+        return LockedSaleLines(self.ids)
