@@ -1,4 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from . import rma_value_guard
 from . import rma_workflow_guard
 from . import rma_manager_settings
 from . import res_company

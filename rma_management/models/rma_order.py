@@ -3,7 +3,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
-from .rma_workflow_guard import WORKFLOW_WRITE
+from .rma_workflow_guard import workflow_write
 
 STATES = [
     ("draft", "Draft"),
@@ -244,9 +244,9 @@ class RmaOrder(models.Model):
     def _set_state(self, state, **values):
         """Move the RMAs and their lines (except cancelled lines) to ``state``,
         writing the other workflow ``values`` with it: the only way they change."""
-        rmas = self.with_context(rma_workflow=WORKFLOW_WRITE)
-        rmas.write(dict(values, state=state))
-        rmas.mapped("line_ids").filtered(lambda line: line.state != "cancel").write({"state": state})
+        with workflow_write():
+            self.write(dict(values, state=state))
+            self.mapped("line_ids").filtered(lambda line: line.state != "cancel").write({"state": state})
 
     # ------------------------------------------------------------------
     # Other actions
@@ -287,9 +287,8 @@ class RmaOrder(models.Model):
     @api.multi
     def action_acknowledge(self):
         """Stamp that the customer's request was received and acknowledged."""
-        self.with_context(rma_workflow=WORKFLOW_WRITE).write(
-            {"acknowledged_date": fields.Datetime.now(), "acknowledged_user_id": self.env.uid}
-        )
+        with workflow_write():
+            self.write({"acknowledged_date": fields.Datetime.now(), "acknowledged_user_id": self.env.uid})
         return True
 
     @api.model

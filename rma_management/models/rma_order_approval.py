@@ -3,7 +3,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from .rma_workflow_guard import WORKFLOW_WRITE
+from .rma_workflow_guard import workflow_write
 
 
 class RmaOrder(models.Model):
@@ -177,6 +177,7 @@ class RmaOrder(models.Model):
         for rma in self:
             if rma.state not in ("draft", "to_approve"):
                 raise UserError(_("%s can no longer be rejected.") % rma.name)
-        self.with_context(rma_workflow=WORKFLOW_WRITE).write({"rejection_reason": reason.strip()})
+        with workflow_write():
+            self.write({"rejection_reason": reason.strip()})
         self._action_cancel()
         return True

@@ -5,8 +5,8 @@ from odoo.addons import decimal_precision as dp
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import float_compare, formatLang
 
-from .rma_order import CANCELLED_EDITABLE_FIELDS, LOCKED_STATES, STATES, WORKFLOW_WRITE
-from .rma_workflow_guard import changes_value
+from .rma_order import CANCELLED_EDITABLE_FIELDS, LOCKED_STATES, STATES
+from .rma_workflow_guard import changes_value, workflow_write
 
 OPERATIONS = [
     ("refund", "Refund"),
@@ -282,7 +282,8 @@ class RmaOrderLine(models.Model):
     def action_cancel(self):
         """Cancel single lines of an RMA, while nothing happened on them."""
         self._check_can_cancel()
-        self.with_context(rma_workflow=WORKFLOW_WRITE).write({"state": "cancel"})
+        with workflow_write():
+            self.write({"state": "cancel"})
         for rma in self.mapped("rma_id"):
             rma.message_post(body=_("Line cancelled: %s") % ", ".join(
                 line._describe() for line in self if line.rma_id == rma

@@ -10,6 +10,7 @@ class RmaAddSaleLines(models.TransientModel):
     same customer)."""
 
     _name = "rma.add.sale.lines"
+    _inherit = ["rma.value.guard"]
     _description = "Return Products of a Sales Order"
 
     rma_id = fields.Many2one("rma.order", string="RMA")

@@ -6,6 +6,7 @@ from odoo.addons import decimal_precision as dp
 
 class RmaAddSaleLinesItem(models.TransientModel):
     _name = "rma.add.sale.lines.item"
+    _inherit = ["rma.value.guard"]
     _description = "Product to Return from a Sales Order"
 
     wizard_id = fields.Many2one("rma.add.sale.lines", required=True, ondelete="cascade")

@@ -11,6 +11,7 @@ def _one_year_ago(model):
 
 class RmaArchive(models.TransientModel):
     _name = "rma.archive"
+    _inherit = ["rma.value.guard"]
     _description = "Archive Old RMAs"
 
     date = fields.Date(

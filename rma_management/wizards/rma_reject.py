@@ -5,6 +5,7 @@ from odoo import api, fields, models
 
 class RmaReject(models.TransientModel):
     _name = "rma.reject"
+    _inherit = ["rma.value.guard"]
     _description = "Reject RMA"
 
     rma_ids = fields.Many2many("rma.order", string="RMAs", required=True)

@@ -1,7 +1,7 @@
 # Copyright 2026 RMA Management contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, fields, models
-from odoo.addons.rma_management.models.rma_order import WORKFLOW_WRITE
+from odoo.addons.rma_management.models.rma_workflow_guard import workflow_write
 from odoo.exceptions import UserError, ValidationError
 
 from .rma_order_line import RECEIVE_OPERATIONS, STOCK_STATUSES
@@ -129,13 +129,13 @@ class RmaOrder(models.Model):
         """One incoming picking per RMA for the lines whose goods come back
         and that have no receipt yet."""
         pickings = self.env["stock.picking"]
-        workflow = pickings.with_context(rma_workflow=WORKFLOW_WRITE)  # they point at the RMA and its lines
         for rma in self:
             lines = rma.line_ids.filtered(
                 lambda line: line.state != "cancel" and line.operation in RECEIVE_OPERATIONS and not line.move_ids
             )
             if lines:
-                picking = workflow.create(rma._prepare_receipt_picking(lines))
+                with workflow_write():  # the picking and its moves point at the RMA and its lines
+                    picking = pickings.create(rma._prepare_receipt_picking(lines))
                 # the picking gives its destination to its new moves: restore those going straight to stock
                 picking.move_lines.filtered(lambda move: move.rma_disposition == "stock").write(
                     {"location_dest_id": rma.warehouse_id.lot_stock_id.id}
@@ -207,7 +207,8 @@ class RmaOrder(models.Model):
         for rma in self:
             if rma.status != "shipped":
                 raise UserError(_("Only shipped RMAs can be marked as delivered: %s is not.") % rma.name)
-        self.with_context(rma_workflow=WORKFLOW_WRITE).write({"delivered_date": fields.Datetime.now()})
+        with workflow_write():
+            self.write({"delivered_date": fields.Datetime.now()})
         return True
 
     @api.multi

@@ -3,7 +3,7 @@
 # rma.order.line is split by responsibility across files, to keep each readable:
 # pylint: disable=consider-merging-classes-inherited
 from odoo import _, api, models
-from odoo.addons.rma_management.models.rma_order import WORKFLOW_WRITE
+from odoo.addons.rma_management.models.rma_workflow_guard import workflow_write
 from odoo.exceptions import UserError
 from odoo.tools import float_compare
 
@@ -71,9 +71,10 @@ class RmaOrderLine(models.Model):
     def _create_outgoing_picking(self, product, qty, source, disposition=False, scheduled_date=False, lot=False):
         self.ensure_one()
         # the picking and its moves point at the RMA and the line
-        picking = self.env["stock.picking"].with_context(rma_workflow=WORKFLOW_WRITE).create(
-            self._prepare_outgoing_picking(product, qty, source, disposition, scheduled_date, lot)
-        )
+        with workflow_write():
+            picking = self.env["stock.picking"].create(
+                self._prepare_outgoing_picking(product, qty, source, disposition, scheduled_date, lot)
+            )
         picking.action_confirm()
         picking.action_assign()
         return picking

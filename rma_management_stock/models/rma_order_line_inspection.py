@@ -3,7 +3,7 @@
 # rma.order.line is split by responsibility across files, to keep each readable:
 # pylint: disable=consider-merging-classes-inherited
 from odoo import _, api, fields, models
-from odoo.addons.rma_management.models.rma_order import WORKFLOW_WRITE
+from odoo.addons.rma_management.models.rma_workflow_guard import workflow_write
 from odoo.exceptions import UserError
 from odoo.tools import float_compare, float_is_zero
 
@@ -33,12 +33,13 @@ class RmaOrderLine(models.Model):
         self.ensure_one()
         self._check_warehouse_user(_("inspect returned goods"))
         self._dispose(dispositions)
-        self.with_context(rma_workflow=WORKFLOW_WRITE).write({
-            "inspection_result": result,
-            "inspection_user_id": self.env.uid,
-            "inspection_date": fields.Datetime.now(),
-            "inspection_note": note,
-        })
+        with workflow_write():
+            self.write({
+                "inspection_result": result,
+                "inspection_user_id": self.env.uid,
+                "inspection_date": fields.Datetime.now(),
+                "inspection_note": note,
+            })
         self.rma_id.message_post(body=self._describe_inspection(dispositions))
         self.rma_id._after_inspection(self)
         self.rma_id._auto_resolve()
@@ -73,7 +74,6 @@ class RmaOrderLine(models.Model):
             "quarantine": warehouse.rma_quarantine_loc_id,
             "refurbish": warehouse.rma_refurbish_loc_id,
         }
-        moves = self.env["stock.move"].with_context(rma_workflow=WORKFLOW_WRITE)  # they point at the line
         for disposition, qty, lot in sorted(dispositions, key=lambda decision: not decision[2]):
             if disposition == "scrap":
                 self._scrap(qty, lot)
@@ -83,9 +83,11 @@ class RmaOrderLine(models.Model):
                 )
                 picking.move_lines._check_rma_reserved()
             else:
-                moves.create(self._prepare_internal_move(
-                    qty, warehouse.rma_loc_id, destinations[disposition], disposition, lot,
-                ))._rma_process()
+                with workflow_write():  # the move points at the line
+                    move = self.env["stock.move"].create(self._prepare_internal_move(
+                        qty, warehouse.rma_loc_id, destinations[disposition], disposition, lot,
+                    ))
+                move._rma_process()
         return True
 
     @api.multi
@@ -169,18 +171,19 @@ class RmaOrderLine(models.Model):
         if not lot and self.product_id.tracking != "none":
             lot = self._get_lot_in_input(qty)
         # the scrap order and its move point at the line
-        scrap = self.env["stock.scrap"].with_context(rma_workflow=WORKFLOW_WRITE).create({
-            "product_id": self.product_id.id,
-            "product_uom_id": self.product_uom.id,
-            "scrap_qty": qty,
-            "lot_id": lot.id if lot else False,
-            "location_id": warehouse.rma_loc_id.id,
-            "scrap_location_id": warehouse.rma_scrap_loc_id.id,
-            "origin": self.rma_id.name,
-            "company_id": self.company_id.id,
-            "rma_line_id": self.id,
-        })
-        scrap.do_scrap()
+        with workflow_write():
+            scrap = self.env["stock.scrap"].create({
+                "product_id": self.product_id.id,
+                "product_uom_id": self.product_uom.id,
+                "scrap_qty": qty,
+                "lot_id": lot.id if lot else False,
+                "location_id": warehouse.rma_loc_id.id,
+                "scrap_location_id": warehouse.rma_scrap_loc_id.id,
+                "origin": self.rma_id.name,
+                "company_id": self.company_id.id,
+                "rma_line_id": self.id,
+            })
+            scrap.do_scrap()
         return scrap
 
     @api.multi
@@ -201,14 +204,15 @@ class RmaOrderLine(models.Model):
     def action_refurbished_to_stock(self):
         """The refurbished units are as good as new: move them to stock."""
         self._check_warehouse_user(_("move refurbished units to stock"))
-        moves = self.env["stock.move"].with_context(rma_workflow=WORKFLOW_WRITE)  # they point at the lines
+        moves = self.env["stock.move"]
         for line in self:
             if float_is_zero(line.qty_in_refurbish, precision_rounding=line.product_uom.rounding):
                 raise UserError(_("No unit of %s is being refurbished.") % line.product_id.display_name)
             warehouse = line.rma_id.warehouse_id
-            moves |= moves.create(line._prepare_internal_move(
-                line.qty_in_refurbish, warehouse.rma_refurbish_loc_id, warehouse.lot_stock_id, "refurbished"
-            ))
+            with workflow_write():  # they point at the lines
+                moves |= moves.create(line._prepare_internal_move(
+                    line.qty_in_refurbish, warehouse.rma_refurbish_loc_id, warehouse.lot_stock_id, "refurbished"
+                ))
         moves._rma_process()
         self.mapped("rma_id")._auto_resolve()
         return True

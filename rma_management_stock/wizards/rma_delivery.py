@@ -8,6 +8,7 @@ class RmaDelivery(models.TransientModel):
     """Ship a replacement or a repaired unit to the customer."""
 
     _name = "rma.delivery"
+    _inherit = ["rma.value.guard"]
     _description = "Ship RMA Goods to the Customer"
 
     line_id = fields.Many2one("rma.order.line", string="RMA Line", required=True, readonly=True)

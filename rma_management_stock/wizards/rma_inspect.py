@@ -8,6 +8,7 @@ class RmaInspect(models.TransientModel):
     """Inspect received units of an RMA line and decide, per quantity, what happens to them."""
 
     _name = "rma.inspect"
+    _inherit = ["rma.value.guard"]
     _description = "Inspect Returned Goods"
 
     line_id = fields.Many2one("rma.order.line", string="RMA Line", required=True, readonly=True)

@@ -6,6 +6,7 @@ from odoo.addons import decimal_precision as dp
 
 class RmaInspectItem(models.TransientModel):
     _name = "rma.inspect.item"
+    _inherit = ["rma.value.guard"]
     _description = "Inspection Decision"
 
     wizard_id = fields.Many2one("rma.inspect", required=True, ondelete="cascade")

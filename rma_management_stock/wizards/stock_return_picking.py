@@ -1,7 +1,7 @@
 # Copyright 2026 RMA Management contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, fields, models
-from odoo.addons.rma_management.models.rma_order import WORKFLOW_WRITE
+from odoo.addons.rma_management.models.rma_workflow_guard import workflow_write
 from odoo.exceptions import UserError
 
 
@@ -50,11 +50,12 @@ class StockReturnPicking(models.TransientModel):
             "customer_reference": origin.sale_id.client_order_ref,
         })
         lines = self.env["rma.order.line"].with_context(rma_skip_line_log=True)
-        linked = picking.with_context(rma_workflow=WORKFLOW_WRITE)
-        for move in linked.move_lines:
+        for move in picking.move_lines:
             line = lines.create(dict(self._prepare_rma_line(move), rma_id=rma.id))
-            move.write({"rma_line_id": line.id, "price_unit": line._get_original_unit_cost()})
-        linked.write({"rma_id": rma.id, "is_rma_return": True})
+            with workflow_write():
+                move.write({"rma_line_id": line.id, "price_unit": line._get_original_unit_cost()})
+        with workflow_write():
+            picking.write({"rma_id": rma.id, "is_rma_return": True})
         # the RMA decides about the credit: Odoo's own "To Refund" would lower the delivered quantity
         picking.move_lines.write({"to_refund": False})
         # approved now or by a manager later, the return stays its receipt: lines with moves get no other

@@ -106,6 +106,25 @@ class TestGarbageInput(RmaCase):
             self._rma([{"product_id": self.product.id, "price_unit": 10.0, "product_uom_qty": float("nan")}])
         self.assertEqual(self.env["rma.order"].search_count([]), count)
 
+    def test_wizards_check_their_values_too(self):
+        order = self._sale_order([(self.product, 2, 100.0, 0.0)])
+        wizards = self.env["rma.add.sale.lines"].sudo(self.rma_user)
+        for values, message in [
+            ({"sale_order_id": "abc"}, r"Sales Order: 'abc' is not a record id"),
+            ({"sale_order_id": order.id, "item_ids": [(0, 0, {"sale_line_id": order.order_line.id,
+                                                              "quantity": float("nan")})]},
+             r"Quantity to Return: nan is not a usable number"),
+            ({"sale_order_id": order.id, "operation": "teleport"},
+             r"Requested Outcome: 'teleport' is not one of the choices"),
+        ]:
+            count = wizards.search_count([])
+            with self.assertRaisesRegex(ValidationError, message), self.env.cr.savepoint():
+                wizards.create(dict({"reason_id": self.reason.id}, **values))
+            self.assertEqual(wizards.search_count([]), count)
+        with self.assertRaisesRegex(ValidationError, r"Resolved or Cancelled Before: '10000-01-01' is not a date"), \
+                self.env.cr.savepoint():
+            self.env["rma.archive"].sudo(self.rma_manager).create({"date": "10000-01-01"})
+
     def test_ordinary_values_pass(self):
         self.line.sudo(self.rma_user).write({"product_uom_qty": 3, "name": "Widget, scratched"})
         self.rma.sudo(self.rma_user).write({"date": fields.Date.context_today(self.rma), "customer_reference": "PO 7"})

@@ -1,5 +1,5 @@
 """Inspecting received goods and deciding what happens to each unit."""
-from odoo.addons.rma_management.models.rma_order import WORKFLOW_WRITE
+from odoo.addons.rma_management.models.rma_workflow_guard import workflow_write
 from odoo.exceptions import UserError
 
 from .rma_stock_common import RmaStockCase
@@ -89,7 +89,8 @@ class TestRmaInspection(RmaStockCase):
     def test_goods_of_an_rma_waiting_for_approval_are_not_handled(self):
         rma = self._received_rma(received=3)
         line = rma.line_ids
-        line.with_context(rma_workflow=WORKFLOW_WRITE).write({"state": "to_approve"})
+        with workflow_write():
+            line.write({"state": "to_approve"})
         with self.assertRaises(UserError) as error, self.env.cr.savepoint():
             line._dispose([("stock", 1, False)])
         self.assertIn("is not approved yet", str(error.exception))
