@@ -6,6 +6,7 @@ from odoo import _, api, fields, models
 from odoo.addons import decimal_precision as dp
 from odoo.addons.rma_management.models.rma_order import LOCKED_STATES
 from odoo.addons.rma_management.models.rma_order_line import OPERATIONS
+from odoo.addons.rma_management.models.rma_workflow_guard import changes_value
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_compare
 
@@ -353,11 +354,11 @@ class RmaOrderLine(models.Model):
 
     @api.multi
     def _check_credit_terms_editable(self, field_name, value):
-        """The credit policy and the invoice to credit stay as they are once
-        something is credited on the line."""
+        """The credit policy, the reason and the invoice to credit stay as
+        they are once something is credited on the line."""
         field = self._fields[field_name]
         credited = self.filtered(
-            lambda line: field.convert_to_write(line[field_name], line) != (value or False)
+            lambda line: changes_value(line, field_name, value)
             and float_compare(line.qty_credited, 0.0, precision_rounding=line.product_uom.rounding) > 0
         )
         if credited:
