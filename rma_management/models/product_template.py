@@ -10,15 +10,25 @@ class ProductTemplate(models.Model):
 
     rma_returnable = fields.Boolean(
         string="Returnable",
-        default=True,
-        help="Customers may return this product through an RMA.",
+        company_dependent=True,  # True unless set otherwise: see the default property in data
+        help="Customers may return this product through an RMA of the current company.",
     )
     rma_inspection_required = fields.Boolean(
         string="Inspection Required",
+        company_dependent=True,
         help="Returned units wait in the RMA location until someone inspected them.",
     )
 
+    @api.model
+    def create(self, vals):
+        settings, vals = self.browse()._split_rma_settings(vals)
+        template = super(ProductTemplate, self).create(vals)
+        template._write_rma_settings(settings)
+        return template
+
     @api.multi
     def write(self, vals):
-        self._check_rma_manager_settings(vals)
-        return super(ProductTemplate, self).write(vals)
+        settings, vals = self._split_rma_settings(vals)
+        result = super(ProductTemplate, self).write(vals) if vals or not settings else True
+        self._write_rma_settings(settings)
+        return result

@@ -10,21 +10,25 @@ class ResPartner(models.Model):
 
     rma_return_policy_id = fields.Many2one(
         "rma.return.policy",
-        string="Return Policy", index=True,
-        help="Return policy of this customer; empty: the company's default policy.",
+        string="Return Policy", company_dependent=True,
+        help="Return policy of this customer in the current company; empty: the company's default policy.",
     )
     rma_ids = fields.One2many("rma.order", "partner_id", string="RMAs")
     rma_count = fields.Integer(string="RMA Count", compute="_compute_rma_count")
 
     @api.model
     def create(self, vals):
-        self.browse()._check_rma_manager_settings(vals)
-        return super(ResPartner, self).create(vals)
+        settings, vals = self.browse()._split_rma_settings(vals)
+        partner = super(ResPartner, self).create(vals)
+        partner._write_rma_settings(settings)
+        return partner
 
     @api.multi
     def write(self, vals):
-        self._check_rma_manager_settings(vals)
-        return super(ResPartner, self).write(vals)
+        settings, vals = self._split_rma_settings(vals)
+        result = super(ResPartner, self).write(vals) if vals or not settings else True
+        self._write_rma_settings(settings)
+        return result
 
     @api.multi
     def _compute_rma_count(self):

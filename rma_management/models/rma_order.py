@@ -184,8 +184,26 @@ class RmaOrder(models.Model):
             rma_skip_line_log=True,
             rma_locked_sale_lines=self.env["rma.order.line"]._lock_origin_lines_of_commands(vals.get("line_ids")),
         )
+        rmas._prefetch_product_settings(vals.get("company_id") or rmas.default_get(["company_id"]).get("company_id"),
+                                        vals.get("line_ids"))
         rma = super(RmaOrder, rmas).create(vals)
         return rma.with_env(self.env)
+
+    @api.model
+    def _prefetch_product_settings(self, company_id, line_commands):
+        """Read the returns settings of the products an RMA is created with
+        at once, in the environment its lines are created in: the lines'
+        checks find them in the cache instead of reading them line by line."""
+        product_ids = [
+            command[2]["product_id"] for command in line_commands or ()
+            if isinstance(command, (list, tuple)) and len(command) == 3 and command[0] == 0
+            and isinstance(command[2], dict) and isinstance(command[2].get("product_id"), int)
+        ]
+        products = self.env["product.product"].browse(product_ids).exists()
+        templates = self._in_company(products.mapped("product_tmpl_id"), company_id)
+        for name in templates._rma_manager_fields:
+            templates.mapped(name)
+        return True
 
     @api.model
     def _next_number(self, company_id):
@@ -335,3 +353,17 @@ class RmaOrder(models.Model):
             form_view = self.env.ref(form_view_xmlid).id if form_view_xmlid else False
             action.update(res_id=records.id, views=[(form_view, "form")])
         return action
+
+    @api.multi
+    def _in_rma_company(self, records):
+        """``records`` as this RMA's company sees them, whoever works on it:
+        customers' return policies and products' returns flags are per company."""
+        company = self[:1].company_id or self.env.user.company_id
+        return self._in_company(records, company.id)
+
+    @api.model
+    def _in_company(self, records, company_id):
+        """``records`` in the plain environment of ``company_id``: nothing else
+        in its context, so every caller shares its cache (settings read once
+        for many lines are read once, whatever each caller's context)."""
+        return records.with_env(records.env(context={"force_company": company_id}))

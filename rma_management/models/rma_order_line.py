@@ -133,10 +133,33 @@ class RmaOrderLine(models.Model):
                     _("The credit price of %s cannot be negative.") % line.product_id.display_name
                 )
 
+    @api.multi
+    def _get_product_setting(self, name):
+        """The product's returns setting ``name`` (Returnable, Inspection
+        Required) as the RMA's company has it, whoever reads it: those flags
+        are per company."""
+        self.ensure_one()
+        # read for the RMA's other lines too: they are asked next, and then find it in the cache
+        return (self.rma_id.line_ids | self)._get_product_settings(name)[self.id]
+
+    @api.multi
+    def _get_product_settings(self, name):
+        """``_get_product_setting`` of these lines, by line id, read at once
+        for each company (then cached for every caller, see ``_in_company``)."""
+        values = {}
+        for company in set(self.mapped("rma_id.company_id")) or {None}:
+            lines = self.filtered(lambda line, company=company: not company or line.rma_id.company_id == company)
+            # on the template: the product's copy of the field is cached for every company alike
+            templates = lines.mapped("rma_id")[:1]._in_rma_company(lines.mapped("product_id.product_tmpl_id"))
+            by_template = dict(zip(templates.ids, templates.mapped(name), strict=True))
+            values.update((line.id, by_template.get(line.product_id.product_tmpl_id.id, False)) for line in lines)
+        return values
+
     @api.constrains("product_id", "product_uom")
     def _check_product(self):
+        returnable = self._get_product_settings("rma_returnable")
         for line in self:
-            if not line.product_id.rma_returnable:
+            if not returnable[line.id]:
                 raise ValidationError(_("%s cannot be returned: it is not returnable.") % line.product_id.display_name)
             if line.product_uom.category_id != line.product_id.uom_id.category_id:
                 raise ValidationError(

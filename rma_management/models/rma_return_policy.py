@@ -31,7 +31,10 @@ class RmaReturnPolicy(models.Model):
         help="Applies to every customer that has no policy of its own.",
     )
     line_ids = fields.One2many("rma.return.policy.line", "policy_id", string="Overrides", copy=True)
-    partner_ids = fields.One2many("res.partner", "rma_return_policy_id", string="Customers")
+    partner_ids = fields.Many2many(
+        "res.partner", string="Customers", compute="_compute_partner_ids",
+        help="Customers that have this policy in its company (in yours for a policy of every company).",
+    )
     company_id = fields.Many2one(
         "res.company",
         default=lambda self: self.env["res.company"]._company_default_get("rma.return.policy"),
@@ -52,10 +55,21 @@ class RmaReturnPolicy(models.Model):
             if others:
                 raise ValidationError(_("There can be only one default return policy per company."))
 
+    @api.multi
+    def _compute_partner_ids(self):
+        for policy in self:
+            company = policy.company_id or self.env.user.company_id
+            policy.partner_ids = self.env["res.partner"].with_context(force_company=company.id).search(
+                [("rma_return_policy_id", "=", policy.id)]
+            )
+
     @api.model
     def _get_policy(self, partner, company):
-        """The policy that applies to ``partner``: its own, else the company's default."""
-        policy = partner.commercial_partner_id.rma_return_policy_id
+        """The policy that applies to ``partner`` in ``company``: its own
+        (customers' policies are per company), else the company's default."""
+        policy = self.browse(
+            partner.commercial_partner_id.with_context(force_company=company.id).rma_return_policy_id.id
+        )
         if policy.company_id and policy.company_id != company:
             policy = self.browse()
         if not policy:

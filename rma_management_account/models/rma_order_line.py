@@ -116,7 +116,7 @@ class RmaOrderLine(models.Model):
     @api.onchange("operation", "product_id")
     def _onchange_operation_credit_policy(self):
         self.credit_policy = self._get_default_credit_policy(
-            self.operation, self.rma_id.category_id, self.product_id,
+            self.operation, self.rma_id.category_id, self.rma_id._in_rma_company(self.product_id),
         )
 
     # ------------------------------------------------------------------
@@ -300,9 +300,8 @@ class RmaOrderLine(models.Model):
             rma = self.env["rma.order"].browse(vals.get("rma_id"))
             operation = vals.get("operation") or rma.category_id.default_operation \
                 or self._fields["operation"].default(self)
-            vals["credit_policy"] = self._get_default_credit_policy(
-                operation, rma.category_id, self.env["product.product"].browse(vals.get("product_id")),
-            )
+            product = rma._in_rma_company(self.env["product.product"].browse(vals.get("product_id")))
+            vals["credit_policy"] = self._get_default_credit_policy(operation, rma.category_id, product)
         return super(RmaOrderLine, self).create(vals)
 
     @api.multi
@@ -327,7 +326,8 @@ class RmaOrderLine(models.Model):
         new_product = self.env["product.product"].browse(vals.get("product_id"))
         for line in self:
             policy = line.credit_policy if line.rma_id.state in LOCKED_STATES else self._get_default_credit_policy(
-                vals.get("operation", line.operation), line.rma_id.category_id, new_product or line.product_id,
+                vals.get("operation", line.operation), line.rma_id.category_id,
+                line.rma_id._in_rma_company(new_product or line.product_id),
             )
             by_policy[policy] |= line
         for policy, lines in by_policy.items():

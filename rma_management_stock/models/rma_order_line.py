@@ -183,7 +183,7 @@ class RmaOrderLine(models.Model):
             if positive("incoming"):
                 return "partial" if positive("received") else "pending"
             if positive("to_inspect"):
-                return "inspect" if self.product_id.rma_inspection_required else "action"
+                return "inspect" if self._get_product_setting("rma_inspection_required") else "action"
         if positive("outgoing"):
             return "progress" if positive("not_ready") else "ready"
         if self.operation in SHIP_OPERATIONS and positive("to_ship"):
@@ -224,7 +224,7 @@ class RmaOrderLine(models.Model):
     def _prepare_receipt_move(self, picking_type):
         self.ensure_one()
         rma = self.rma_id
-        to_stock = picking_type.rma_receive_to_stock and not self.product_id.rma_inspection_required
+        to_stock = picking_type.rma_receive_to_stock and not self._get_product_setting("rma_inspection_required")
         return {
             "name": self.name or self.product_id.display_name,
             "origin": rma.name,

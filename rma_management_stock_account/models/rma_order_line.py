@@ -29,7 +29,8 @@ class RmaOrderLine(models.Model):
         """Refunds are credited for what came back, or for what passed the
         inspection when the product requires one; a category's policy wins."""
         if operation in CREDIT_ON_GOODS_OPERATIONS and not category.credit_policy:
-            return "on_acceptance" if product.rma_inspection_required else "on_receipt"
+            # on the template: the product's copy of the company-dependent flag is cached for every company alike
+            return "on_acceptance" if product.product_tmpl_id.rma_inspection_required else "on_receipt"
         return super(RmaOrderLine, self)._get_default_credit_policy(operation, category, product)
 
     @api.model

@@ -180,6 +180,76 @@ class TestReturnsSettingsOnOtherRecords(RmaCase):
         self.assertFalse(self.product.rma_returnable)
 
 
+class TestReturnsSettingsPerCompany(RmaCase):
+    """Customers and products shared by two companies: each company's RMA
+    manager decides how their company takes returns of them."""
+
+    def setUp(self):
+        super().setUp()
+        self.company_b = self.env["res.company"].create({"name": "RMA Settings Company B"})
+        self.manager_b = self.rma_manager.copy({
+            "login": "rma_manager_b", "company_id": self.company_b.id, "company_ids": [(6, 0, self.company_b.ids)],
+        })
+        self.manager_b.groups_id |= self.env.ref("sales_team.group_sale_manager")
+        self.policy_b = self.env["rma.return.policy"].create({
+            "name": "B: a year", "window_days": 365, "company_id": self.company_b.id,
+        })
+        # shared by both companies
+        self.customer.company_id = False
+        self.product.company_id = False
+
+    def _as_company(self, records, company):
+        return records.with_context(force_company=company.id)
+
+    def test_another_companys_manager_changes_only_their_companys_settings(self):
+        self.customer.sudo(self.manager_b).write({"rma_return_policy_id": self.policy_b.id})
+        self.product.sudo(self.manager_b).write({"rma_returnable": False, "rma_inspection_required": True})
+        # company B's view
+        self.assertEqual(self._as_company(self.customer, self.company_b).rma_return_policy_id, self.policy_b)
+        product_b = self._as_company(self.product, self.company_b)
+        self.assertEqual((product_b.rma_returnable, product_b.rma_inspection_required), (False, True))
+        self.assertEqual(self.policy_b.sudo(self.manager_b).partner_ids, self.customer)
+        # this company's, unchanged
+        self.customer.invalidate_cache()
+        self.assertFalse(self.customer.rma_return_policy_id)
+        self.assertEqual((self.product.rma_returnable, self.product.rma_inspection_required), (True, False))
+        Policy = self.env["rma.return.policy"]
+        self.assertEqual(Policy._get_policy(self.customer, self.company), self.policy)
+        self.assertEqual(Policy._get_policy(self.customer, self.company_b), self.policy_b)
+
+    def test_an_rma_follows_its_own_companys_settings_whoever_works_on_it(self):
+        self.product.sudo(self.manager_b).write({"rma_returnable": False})
+        rma = self._rma([{"product_id": self.product.id, "product_uom_qty": 1, "price_unit": 100.0}])
+        self.assertEqual(rma.line_ids.product_id, self.product)  # returnable here
+        with self.assertRaisesRegex(ValidationError, "Widget cannot be returned: it is not returnable."), \
+                self.env.cr.savepoint():
+            self._rma([{"product_id": self.product.id, "product_uom_qty": 1, "price_unit": 100.0}],
+                      company_id=self.company_b.id)
+        self.assertFalse(self.env["rma.order"].search([("company_id", "=", self.company_b.id)]))
+        # read in a session of the other company, the line still follows its own company's flag
+        self.assertTrue(rma.line_ids.with_context(force_company=self.company_b.id)._get_product_setting(
+            "rma_returnable"
+        ))
+
+    def test_back_to_the_default_keeps_no_value(self):
+        self.product.sudo(self.manager_b).write({"rma_returnable": False})
+        self.product.sudo(self.manager_b).write({"rma_returnable": True})
+        self.assertTrue(self._as_company(self.product, self.company_b).rma_returnable)
+        self.assertFalse(self.env["ir.property"].search([
+            ("name", "=", "rma_returnable"), ("res_id", "=", "product.template,%d" % self.product.product_tmpl_id.id),
+        ]))
+
+    def test_garbage_values_are_refused_and_nothing_is_written(self):
+        for value in ("abc", 10 ** 9):
+            with self.assertRaisesRegex(ValidationError, r"Return Policy: .* is not a record id\."), \
+                    self.env.cr.savepoint():
+                self.customer.sudo(self.rma_manager).write({"rma_return_policy_id": value, "phone": "+1 555"})
+        self.customer.invalidate_cache()
+        self.assertEqual(
+            (self.customer.rma_return_policy_id, self.customer.phone), (self.env["rma.return.policy"], False)
+        )
+
+
 class TestOriginMessages(RmaCase):
 
     def test_another_companys_order_is_not_named(self):

@@ -1,0 +1,136 @@
+"""A database made with the previous version of the addons, upgraded to this
+one: what its users had set keeps its meaning, and the upgrade logs no error.
+
+The previous version is taken from the project's history (``git archive``),
+installed on a throw-away database, given data through its own code, then
+upgraded by the checkout's addons as ``odoo -u`` does in production."""
+import subprocess
+import tarfile
+
+import pytest
+
+import odoo
+
+from .odoo_process import ROOT, OdooProcess, drop_database, log_problems
+
+#: 11.0.1.0.0, as it landed before the returns settings became per company
+PREVIOUS_VERSION = "c6a60ec81c9a358f20400f796f918235a46cd243"
+ADDONS = ["rma_management", "rma_management_stock", "rma_management_account", "rma_management_stock_account"]
+
+OLD_DATA = """
+Company = env["res.company"]
+main = env.ref("base.main_company")
+other = Company.create({"name": "Upgrade Other Co"})
+Policy, Partner, Template = env["rma.return.policy"], env["res.partner"], env["product.template"]
+shared_policy = Policy.create({"name": "Shared 90 days", "window_days": 90, "company_id": False})
+main_policy = Policy.create({"name": "Main 60 days", "window_days": 60, "company_id": main.id})
+partners = {
+    "shared_with_shared_policy": Partner.create({"name": "Shared customer", "company_id": False,
+                                                 "rma_return_policy_id": shared_policy.id}),
+    "shared_with_main_policy": Partner.create({"name": "Shared customer 2", "company_id": False,
+                                               "rma_return_policy_id": main_policy.id}),
+    "other_with_shared_policy": Partner.create({"name": "Other's customer", "company_id": other.id,
+                                                "rma_return_policy_id": shared_policy.id}),
+    "without_policy": Partner.create({"name": "Plain customer", "company_id": False}),
+}
+templates = {
+    "shared_not_returnable": Template.create({"name": "Shared final sale", "company_id": False,
+                                              "rma_returnable": False}),
+    "other_not_returnable": Template.create({"name": "Other's final sale", "company_id": other.id,
+                                             "rma_returnable": False}),
+    "shared_inspected": Template.create({"name": "Shared inspected", "company_id": False,
+                                         "rma_inspection_required": True}),
+    "plain": Template.create({"name": "Plain product", "company_id": False}),
+}
+env.cr.commit()
+result({
+    "companies": {"main": main.id, "other": other.id},
+    "policies": {"shared": shared_policy.id, "main": main_policy.id},
+    "partners": {key: partner.id for key, partner in partners.items()},
+    "templates": {key: template.id for key, template in templates.items()},
+})
+"""
+
+NEW_VALUES = """
+data = %r
+result({
+    company: {
+        "policies": {key: env["res.partner"].with_context(force_company=company_id).browse(partner_id)
+                     .rma_return_policy_id.id for key, partner_id in data["partners"].items()},
+        "returnable": {key: env["product.template"].with_context(force_company=company_id).browse(template_id)
+                       .rma_returnable for key, template_id in data["templates"].items()},
+        "inspected": {key: env["product.template"].with_context(force_company=company_id).browse(template_id)
+                      .rma_inspection_required for key, template_id in data["templates"].items()},
+    }
+    for company, company_id in data["companies"].items()
+})
+"""
+
+OLD_COLUMNS = """
+env.cr.execute(
+    "SELECT table_name || '.' || column_name FROM information_schema.columns "
+    "WHERE column_name IN ('rma_return_policy_id', 'rma_returnable', 'rma_inspection_required')"
+)
+result(sorted(row[0] for row in env.cr.fetchall()))
+"""
+
+
+@pytest.fixture(scope="module")
+def upgraded(tmp_path_factory):
+    """The previous version installed and given data, then upgraded: the data's ids and the upgrade's log."""
+    workdir = tmp_path_factory.mktemp("upgrade")
+    previous = workdir / "previous"
+    previous.mkdir()
+    archive = workdir / "previous.tar"
+    git = subprocess.run(["git", "-C", str(ROOT), "archive", "-o", str(archive), PREVIOUS_VERSION, *ADDONS],
+                         capture_output=True, text=True)
+    if git.returncode:
+        pytest.fail("the previous version %s is not in this clone's history: %s" % (PREVIOUS_VERSION, git.stderr))
+    with tarfile.open(archive) as tar:
+        tar.extractall(previous)
+    database = "%s_upgrade" % odoo.tools.config["db_name"]
+    drop_database(database)
+    old, new = OdooProcess(database, workdir, previous), OdooProcess(database, workdir)
+    try:
+        old.install(",".join(ADDONS[1:3]), workdir / "install.log")
+        data = old.shell(OLD_DATA)
+        upgrade_log = workdir / "upgrade.log"
+        new.update("rma_management", upgrade_log)
+        yield new, data, upgrade_log
+    finally:
+        drop_database(database)
+
+
+def test_the_upgrade_logs_no_error(upgraded):
+    _new, _data, upgrade_log = upgraded
+    assert log_problems(upgrade_log) == []
+
+
+def test_each_company_keeps_the_returns_settings_it_had(upgraded):
+    new, data, _log = upgraded
+    values = new.shell(NEW_VALUES % data)
+    shared, main = data["policies"]["shared"], data["policies"]["main"]
+    # a shared customer's policy applied everywhere; a policy of one company only there
+    assert values["main"]["policies"] == {
+        "shared_with_shared_policy": shared, "shared_with_main_policy": main,
+        "other_with_shared_policy": False, "without_policy": False,
+    }
+    assert values["other"]["policies"] == {
+        "shared_with_shared_policy": shared, "shared_with_main_policy": False,
+        "other_with_shared_policy": shared, "without_policy": False,
+    }
+    assert values["main"]["returnable"] == {
+        "shared_not_returnable": False, "other_not_returnable": True, "shared_inspected": True, "plain": True,
+    }
+    assert values["other"]["returnable"] == {
+        "shared_not_returnable": False, "other_not_returnable": False, "shared_inspected": True, "plain": True,
+    }
+    for company in ("main", "other"):
+        assert values[company]["inspected"] == {
+            "shared_not_returnable": False, "other_not_returnable": False, "shared_inspected": True, "plain": False,
+        }
+
+
+def test_the_old_columns_are_gone(upgraded):
+    new, _data, _log = upgraded
+    assert new.shell(OLD_COLUMNS) == []
