@@ -2,6 +2,7 @@
 from . import rma_value_guard
 from . import rma_workflow_guard
 from . import rma_manager_settings
+from . import mail_message
 from . import res_company
 from . import res_config_settings
 from . import rma_category

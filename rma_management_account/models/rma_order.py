@@ -4,6 +4,7 @@ from collections import defaultdict
 from contextlib import contextmanager
 
 from odoo import _, api, fields, models
+from odoo.addons.rma_management.models.mail_message import acting_for
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import float_compare, float_is_zero
 
@@ -130,8 +131,10 @@ class RmaOrder(models.Model):
         invoice), validated at once if the company says so. Idempotent: what is
         on a credit note (not cancelled) is never credited again. Returns the
         credit notes created, none when nothing is due."""
-        credit_notes = self._create_due_credit_notes()
-        self._validate_credit_notes_at_once(credit_notes)
+        with acting_for(self.env.user):
+            credit_notes = self._create_due_credit_notes()
+            self._validate_credit_notes_at_once(credit_notes)
+        credit_notes._sign_for(self.env.user)
         return credit_notes
 
     @api.multi
@@ -143,10 +146,14 @@ class RmaOrder(models.Model):
         gets a to-do; "Create Credit Note" tries again once the cause is fixed."""
         self.recompute()  # a rolled-back attempt clears the cache: nothing pending may be lost with it
         credit_notes = self.env["account.invoice"]
-        for rma in self:
-            with rma._reporting_credit_errors():
-                credit_notes |= rma._create_due_credit_notes()
-        self._validate_credit_notes_at_once(credit_notes)
+        with acting_for(self.env.user):
+            # the stored quantities to credit tell where something is due: the
+            # others cost no allocation (an inspection credits nothing most times)
+            for rma in self.filtered("credit_due"):
+                with rma._reporting_credit_errors():
+                    credit_notes |= rma._create_due_credit_notes()
+            self._validate_credit_notes_at_once(credit_notes)
+        credit_notes._sign_for(self.env.user)
         return credit_notes
 
     @api.multi

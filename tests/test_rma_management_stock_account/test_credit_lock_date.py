@@ -56,3 +56,19 @@ class TestCreditLockDate(RmaStockAccountCase):
         self.assertFalse(self.rma.activity_ids)
         created = self.rma.message_ids.filtered(lambda msg: "Credit note created" in msg.body)
         self.assertEqual(created.author_id, user.partner_id)
+
+    def test_the_credit_note_and_its_entry_are_the_receiving_users(self):
+        """Created and posted as superuser (the clerk has no accounting rights),
+        but theirs in the records and the chatter, not Administrator's."""
+        self.env.cr.execute("UPDATE res_company SET period_lock_date = NULL WHERE id = %s", (self.company.id,))
+        self.company.invalidate_cache()
+        user = self._receive_as(["stock.group_stock_user"], "bridge_signing_clerk")
+        credit_note = self._credit_notes(self.rma)
+        self.assertEqual(credit_note.state, "paid")
+        self.assertEqual(len(credit_note.move_id.line_ids), 3)  # receivable, income, tax
+        for record in (credit_note, credit_note.invoice_line_ids, credit_note.tax_line_ids,
+                       credit_note.move_id, credit_note.move_id.line_ids):
+            self.assertEqual((record.mapped("create_uid"), record.mapped("write_uid")), (user, user), record._name)
+        messages = credit_note.message_ids  # the validation's tracking
+        self.assertTrue(messages.mapped("tracking_value_ids"))
+        self.assertEqual(messages.mapped("author_id"), user.partner_id)
