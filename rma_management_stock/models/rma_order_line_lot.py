@@ -24,9 +24,7 @@ class RmaOrderLine(models.Model):
     @api.constrains("accepted_lot_ids", "product_id")
     def _check_accepted_lots_product(self):
         for line in self:
-            others = line.accepted_lot_ids - line.accepted_lot_ids.filtered(
-                lambda lot, product=line.product_id: lot.product_id == product
-            )
+            others = line.accepted_lot_ids.filtered(lambda lot, product=line.product_id: lot.product_id != product)
             if others:
                 raise ValidationError(
                     _("%(lots)s is not a lot or serial number of %(product)s.")
@@ -59,6 +57,7 @@ class RmaOrderLine(models.Model):
                 _("Only RMA managers can accept lots or serial numbers that the customer did not get from the "
                   "origin delivery.")
             )
+        return True
 
     @api.multi
     def _log_accepted_lots(self, before):

@@ -63,9 +63,26 @@ class StockWarehouse(models.Model):
         }
         # the parameter outlives the addon; only the superuser may uninstall
         self.env["ir.config_parameter"].sudo().set_param(ARCHIVED_SETUP_PARAM, json.dumps(setup))
-        for name in RMA_SETUP_FIELDS:
-            self.mapped(name).write({"active": False})
+        for model in ("stock.location", "stock.picking.type"):
+            names = [name for name in RMA_SETUP_FIELDS if self._fields[name].comodel_name == model]
+            records = self.env[model].union(*(self.mapped(name) for name in names))
+            (records - self._get_shared_setup(records, names)).write({"active": False})
         return True
+
+    @api.multi
+    def _get_shared_setup(self, records, names):
+        """Of ``records`` (set in the RMA fields ``names``), those that are
+        not the suite's own: Odoo's (they have an external id, like the
+        Scrapped location) and those a warehouse uses for more than returns
+        (its stock location or its receipts type chosen for RMAs too)."""
+        others = [
+            name for name, field in self._fields.items()
+            if field.type == "many2one" and field.comodel_name == records._name and name not in names
+        ]
+        warehouses = self.with_context(active_test=False).search([])
+        used = records.browse().union(*(warehouses.mapped(name) for name in others))
+        external = self.env["ir.model.data"].search([("model", "=", records._name), ("res_id", "in", records.ids)])
+        return records & (used | records.browse(external.mapped("res_id")))
 
     @api.multi
     def _restore_rma_setup(self):
