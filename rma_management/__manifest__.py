@@ -10,6 +10,7 @@
     "license": "LGPL-3",
     "application": True,
     "installable": True,
+    "uninstall_hook": "uninstall_hook",
     "depends": ["sale", "mail"],
     "data": [
         "security/rma_security.xml",

@@ -9,6 +9,7 @@
     "author": "RMA Management contributors",
     "license": "LGPL-3",
     "installable": True,
+    "uninstall_hook": "uninstall_hook",
     "depends": ["rma_management", "sale_stock"],
     "data": [
         "security/rma_stock_security.xml",

@@ -3,7 +3,7 @@
 from odoo import _, api, fields, models
 from odoo.addons import decimal_precision as dp
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import float_compare, formatLang
+from odoo.tools import float_compare, float_round, formatLang
 
 from .rma_order import CANCELLED_EDITABLE_FIELDS, LOCKED_STATES, STATES
 from .rma_workflow_guard import changes_value, workflow_write
@@ -124,6 +124,26 @@ class RmaOrderLine(models.Model):
                 raise ValidationError(
                     _("The quantity to return of %s must be positive.") % line.product_id.display_name
                 )
+
+    @api.constrains("product_uom_qty", "product_uom")
+    def _check_quantity_rounding(self):
+        for line in self:
+            line._check_qty_rounding(line.product_uom_qty, line.product_uom, line.product_id)
+
+    @api.model
+    def _check_qty_rounding(self, quantity, uom, product):
+        """Units are counted in steps of their unit's rounding: 2.5 of a unit
+        rounded to 1 cannot come back nor go out. Used by the line and by
+        the wizards that move its goods."""
+        digits = self.env["decimal.precision"].precision_get("Product Unit of Measure")
+        rounded = float_round(quantity, precision_rounding=uom.rounding)
+        if float_compare(quantity, rounded, precision_digits=digits):
+            raise ValidationError(
+                _("%(qty)s %(uom)s of %(product)s is not a quantity of that unit: %(uom)s are counted in steps "
+                  "of %(rounding)s.")
+                % {"qty": quantity, "uom": uom.name, "product": product.display_name, "rounding": uom.rounding}
+            )
+        return True
 
     @api.constrains("price_unit")
     def _check_price_positive(self):

@@ -11,3 +11,4 @@ from . import rma_order
 from . import rma_order_line
 from . import rma_order_line_inspection
 from . import rma_order_line_delivery
+from . import rma_order_line_lot

@@ -4,7 +4,7 @@ from odoo import _, api, fields, models
 from odoo.addons.rma_management.models.rma_workflow_guard import workflow_write
 from odoo.exceptions import UserError, ValidationError
 
-from .rma_order_line import RECEIVE_OPERATIONS, STOCK_STATUSES
+from .rma_order_line import STOCK_STATUSES
 
 #: display status of an approved RMA from the least advanced of its lines
 LINE_TO_RMA_STATUS = {
@@ -130,9 +130,7 @@ class RmaOrder(models.Model):
         and that have no receipt yet."""
         pickings = self.env["stock.picking"]
         for rma in self:
-            lines = rma.line_ids.filtered(
-                lambda line: line.state != "cancel" and line.operation in RECEIVE_OPERATIONS and not line.move_ids
-            )
+            lines = rma.line_ids._filter_to_receive().filtered(lambda line: not line.move_ids)
             if lines:
                 with workflow_write():  # the picking and its moves point at the RMA and its lines
                     picking = pickings.create(rma._prepare_receipt_picking(lines))

@@ -4,7 +4,7 @@ from collections import defaultdict
 
 from odoo import _, api, fields, models
 from odoo.addons import decimal_precision as dp
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import float_compare, float_is_zero
 
 from .stock_move import DISPOSITIONS
@@ -219,6 +219,27 @@ class RmaOrderLine(models.Model):
     # ------------------------------------------------------------------
     # Receipt
     # ------------------------------------------------------------------
+
+    @api.multi
+    def _filter_to_receive(self):
+        """The active lines whose goods come back: services are returned and
+        credited without any goods to receive."""
+        return self.filtered(
+            lambda line: line.state != "cancel" and line.operation in RECEIVE_OPERATIONS
+            and line.product_id.type != "service"
+        )
+
+    @api.constrains("product_id", "operation")
+    def _check_service_operation(self):
+        for line in self:
+            if line.product_id.type == "service" and line.operation in SHIP_OPERATIONS:
+                operations = dict(self._fields["operation"]._description_selection(self.env))
+                raise ValidationError(
+                    _("%(product)s is a service: no goods come back to %(operation)s. Choose another outcome, "
+                      "such as %(refund)s or %(credit_only)s.")
+                    % {"product": line.product_id.display_name, "operation": operations[line.operation].lower(),
+                       "refund": operations["refund"], "credit_only": operations["credit_only"]}
+                )
 
     @api.multi
     def _prepare_receipt_move(self, picking_type):

@@ -40,9 +40,19 @@ class RmaOrderLine(models.Model):
 
     @api.multi
     def _get_qty_to_ship(self):
-        """Authorized quantity not yet planned for delivery, in the line's unit."""
+        """What may still be planned for delivery, in the line's unit: a unit
+        goes out for each unit received and not rejected (rejected units go
+        back as they are), never more than authorized; after Close Remaining
+        Receipt, what never came back is not shipped."""
         self.ensure_one()
-        return self.product_uom_qty - self._get_stock_totals()["planned_out"]
+        totals = self._get_stock_totals()
+        return self._get_qty_shippable(totals) - totals["planned_out"]
+
+    @api.multi
+    def _get_qty_shippable(self, totals):
+        """How many units the line ships in all, from its ``totals``."""
+        self.ensure_one()
+        return min(self.product_uom_qty, totals["received"] - totals["reject"])
 
     @api.multi
     def _create_delivery(self, product, qty, scheduled_date=False):
@@ -51,21 +61,32 @@ class RmaOrderLine(models.Model):
         self._check_warehouse_user(_("ship goods to customers"))
         self._check_can_ship()
         rounding = self.product_uom.rounding
-        left = self._get_qty_to_ship()
+        totals = self._get_stock_totals()
+        left = self._get_qty_shippable(totals) - totals["planned_out"]
         if float_compare(qty, 0.0, precision_rounding=rounding) <= 0 or float_compare(
             qty, left, precision_rounding=rounding
         ) > 0:
             raise UserError(
-                _("You can ship between 0 and %(left)s %(uom)s for %(product)s on %(rma)s, not %(qty)s.")
+                _("You can ship between 0 and %(left)s %(uom)s for %(product)s on %(rma)s, not %(qty)s: a unit "
+                  "goes out for each unit received and not rejected (%(shippable)s of the %(authorized)s "
+                  "authorized), and %(planned)s are already on deliveries.")
                 % {"left": max(left, 0.0), "uom": self.product_uom.name, "product": self.product_id.display_name,
-                   "rma": self.rma_id.name, "qty": qty}
+                   "rma": self.rma_id.name, "qty": qty, "shippable": max(self._get_qty_shippable(totals), 0.0),
+                   "authorized": self.product_uom_qty, "planned": totals["planned_out"]}
             )
+        self._check_qty_rounding(qty, self._get_outgoing_uom(product), product)
         warehouse = self.rma_id.warehouse_id
         if self.operation == "repair":
             source = warehouse.rma_refurbish_loc_id
         else:
             source = warehouse.rma_out_type_id.default_location_src_id
         return self._create_outgoing_picking(product, qty, source, scheduled_date=scheduled_date)
+
+    @api.multi
+    def _get_outgoing_uom(self, product):
+        """The unit ``product`` ships in: the line's, or its own when of another category."""
+        self.ensure_one()
+        return self.product_uom if product.uom_id.category_id == self.product_uom.category_id else product.uom_id
 
     @api.multi
     def _create_outgoing_picking(self, product, qty, source, disposition=False, scheduled_date=False, lot=False):
@@ -85,7 +106,7 @@ class RmaOrderLine(models.Model):
         rma = self.rma_id
         picking_type = rma.warehouse_id.rma_out_type_id
         destination = rma.partner_id.property_stock_customer
-        uom = self.product_uom if product.uom_id.category_id == self.product_uom.category_id else product.uom_id
+        uom = self._get_outgoing_uom(product)
         values = {
             "picking_type_id": picking_type.id,
             "partner_id": rma.partner_id.id,

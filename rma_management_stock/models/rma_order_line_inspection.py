@@ -108,6 +108,8 @@ class RmaOrderLine(models.Model):
         rounding = self.product_uom.rounding
         if not quantities or any(float_compare(qty, 0.0, precision_rounding=rounding) <= 0 for qty in quantities):
             raise UserError(_("Enter a positive quantity for each decision on %s.") % self.product_id.display_name)
+        for qty in quantities:
+            self._check_qty_rounding(qty, self.product_uom, self.product_id)
         quantity = sum(quantities)
         if float_compare(quantity, self.qty_to_inspect, precision_rounding=rounding) > 0:
             raise UserError(

@@ -18,8 +18,9 @@ class StockPicking(models.Model):
 
     @api.multi
     def action_done(self):
-        """Tell the RMAs what arrived, in one call. Over-receipts are checked
-        once Odoo has linked every detailed operation to its move, those
+        """Tell the RMAs what arrived, in one call. Over-receipts and the
+        received lots are checked once Odoo has linked every detailed
+        operation to its move (and created the lots entered by name), those
         added by hand included; refusing one undoes the whole validation."""
         moves = self.mapped("move_lines").filtered(lambda move: move.state not in ("done", "cancel"))
         lines = moves.mapped("rma_line_id")
@@ -34,6 +35,7 @@ class StockPicking(models.Model):
             ) > 0
         )
         grown._check_over_receipt(received_before)
+        lines._check_received_lots(moves)
         rmas = lines.mapped("rma_id")
         if grown:
             rmas._after_receipt(grown)

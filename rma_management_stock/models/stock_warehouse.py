@@ -1,6 +1,16 @@
 # Copyright 2026 RMA Management contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import json
+
 from odoo import _, api, fields, models
+
+#: the warehouse fields that hold its RMA locations and operation types
+RMA_SETUP_FIELDS = (
+    "rma_loc_id", "rma_quarantine_loc_id", "rma_refurbish_loc_id", "rma_scrap_loc_id", "rma_in_type_id",
+    "rma_out_type_id",
+)
+#: what an uninstall archived, for a reinstall to take back: {warehouse id: {field: record id}}
+ARCHIVED_SETUP_PARAM = "rma_management_stock.archived_setup"
 
 
 class StockWarehouse(models.Model):
@@ -34,8 +44,63 @@ class StockWarehouse(models.Model):
 
     @api.model
     def _create_rma_setup_all(self):
-        """On install: the RMA locations and operation types of every warehouse."""
-        return self.with_context(active_test=False).search([])._create_rma_setup()
+        """On install: the RMA locations and operation types of every
+        warehouse; those that an earlier uninstall archived come back."""
+        warehouses = self.with_context(active_test=False).search([])
+        warehouses._restore_rma_setup()
+        return warehouses._create_rma_setup()
+
+    @api.multi
+    def _archive_rma_setup(self):
+        """On uninstall: the RMA locations and operation types hold the
+        history of the returns (their transfers, the units still in them), so
+        they are archived, not deleted, and the types keep their sequences;
+        a reinstall takes them back (``_restore_rma_setup``) and continues
+        their numbering instead of starting WH/RMA-IN/00001 again."""
+        setup = {
+            str(warehouse.id): {name: warehouse[name].id for name in RMA_SETUP_FIELDS if warehouse[name]}
+            for warehouse in self
+        }
+        # the parameter outlives the addon; only the superuser may uninstall
+        self.env["ir.config_parameter"].sudo().set_param(ARCHIVED_SETUP_PARAM, json.dumps(setup))
+        for model in ("stock.location", "stock.picking.type"):
+            names = [name for name in RMA_SETUP_FIELDS if self._fields[name].comodel_name == model]
+            records = self.env[model].union(*(self.mapped(name) for name in names))
+            (records - self._get_shared_setup(records, names)).write({"active": False})
+        return True
+
+    @api.multi
+    def _get_shared_setup(self, records, names):
+        """Of ``records`` (set in the RMA fields ``names``), those that are
+        not the suite's own: Odoo's (they have an external id, like the
+        Scrapped location) and those a warehouse uses for more than returns
+        (its stock location or its receipts type chosen for RMAs too)."""
+        others = [
+            name for name, field in self._fields.items()
+            if field.type == "many2one" and field.comodel_name == records._name and name not in names
+        ]
+        warehouses = self.with_context(active_test=False).search([])
+        used = records.browse().union(*(warehouses.mapped(name) for name in others))
+        external = self.env["ir.model.data"].search([("model", "=", records._name), ("res_id", "in", records.ids)])
+        return records & (used | records.browse(external.mapped("res_id")))
+
+    @api.multi
+    def _restore_rma_setup(self):
+        """Give back to the warehouses the RMA locations and operation types
+        that an uninstall archived and that still exist."""
+        parameters = self.env["ir.config_parameter"].sudo()
+        setup = json.loads(parameters.get_param(ARCHIVED_SETUP_PARAM) or "{}")
+        for warehouse in self.filtered(lambda warehouse: str(warehouse.id) in setup):
+            values = {}
+            archived = setup[str(warehouse.id)]
+            for name in RMA_SETUP_FIELDS:
+                record = self.env[self._fields[name].comodel_name].browse(archived.get(name)).exists()
+                if record and not warehouse[name]:
+                    record.write({"active": True})
+                    values[name] = record.id
+            warehouse.write(values)
+        parameters.search([("key", "=", ARCHIVED_SETUP_PARAM)]).unlink()
+        return True
 
     @api.multi
     def _create_rma_setup(self):

@@ -1,6 +1,7 @@
 # Copyright 2026 RMA Management contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
 
 #: outcomes whose goods come back and may be credited once they are here
 CREDIT_ON_GOODS_OPERATIONS = ("refund",)
@@ -10,6 +11,7 @@ RECEIPT_CREDIT_POLICIES = [
     ("on_receipt", "On Receipt"),
     ("on_acceptance", "On Acceptance"),
 ]
+RECEIPT_POLICIES = [policy for policy, _label in RECEIPT_CREDIT_POLICIES]
 
 
 class RmaOrderLine(models.Model):
@@ -21,17 +23,32 @@ class RmaOrderLine(models.Model):
     def _get_allowed_credit_policies(self, operation):
         policies = super(RmaOrderLine, self)._get_allowed_credit_policies(operation)
         if operation in CREDIT_ON_GOODS_OPERATIONS:
-            policies = [*policies, *(policy for policy, _label in RECEIPT_CREDIT_POLICIES)]
+            policies = [*policies, *RECEIPT_POLICIES]
         return policies
 
     @api.model
     def _get_default_credit_policy(self, operation, category, product):
         """Refunds are credited for what came back, or for what passed the
-        inspection when the product requires one; a category's policy wins."""
+        inspection when the product requires one; a category's policy wins.
+        Nothing of a service is received: it is credited without goods."""
+        if product.type == "service":
+            if category.credit_policy in RECEIPT_POLICIES:
+                category = category.browse()
+            return super(RmaOrderLine, self)._get_default_credit_policy(operation, category, product)
         if operation in CREDIT_ON_GOODS_OPERATIONS and not category.credit_policy:
             # on the template: the product's copy of the company-dependent flag is cached for every company alike
             return "on_acceptance" if product.product_tmpl_id.rma_inspection_required else "on_receipt"
         return super(RmaOrderLine, self)._get_default_credit_policy(operation, category, product)
+
+    @api.constrains("credit_policy", "product_id")
+    def _check_service_credit_policy(self):
+        for line in self:
+            if line.product_id.type == "service" and line.credit_policy in RECEIPT_POLICIES:
+                raise ValidationError(
+                    _("%(product)s is a service: nothing of it is received, so it cannot be credited %(policy)s.")
+                    % {"product": line.product_id.display_name,
+                       "policy": self._describe_credit_policies([line.credit_policy]).lower()}
+                )
 
     @api.model
     def _get_credit_qty_depends(self):

@@ -140,6 +140,29 @@ class TestRmaCreation(RmaCase):
         self.assertRefused(self._origin_values(self.widget_line, 0), "must be positive")
         self.assertRefused(self._origin_values(self.widget_line, -1), "must be positive")
 
+    def test_quantity_follows_unit_rounding(self):
+        pieces = self.env["product.uom"].create({
+            "name": "Pieces", "rounding": 1.0, "uom_type": "reference",
+            "category_id": self.env["product.uom.categ"].create({"name": "RMA Test Pieces"}).id,
+        })
+        bolt = self._product("Bolt", 2.0, uom_id=pieces.id, uom_po_id=pieces.id)
+        order = self._sale_order([(bolt, 10, 2.0, 0.0)])
+        self.assertRefused(
+            self._origin_values(order.order_line, 2.5),
+            r"2\.5 Pieces of Bolt is not a quantity of that unit: Pieces are counted in steps of 1\.0\.",
+        )
+        rmas_before = self.env["rma.order"].search_count([])
+        with self.assertRaisesRegex(ValidationError, "counted in steps of 1.0"), self.env.cr.savepoint():
+            self._rma_from_order(order, {bolt: 2.5})  # the sales order's Return wizard
+        self.assertNothingWritten("rma.order", rmas_before)
+        rma = self._rma_from_order(order, {bolt: 2})
+        with self.assertRaisesRegex(ValidationError, "counted in steps of 1.0"), self.env.cr.savepoint():
+            rma.line_ids.product_uom_qty = 1.5
+        rma.line_ids.invalidate_cache()
+        self.assertEqual(rma.line_ids.product_uom_qty, 2)
+        # units that count in thousandths take them
+        self.assertEqual(self._rma_from_order(self.order, {self.product: 2.125}).line_ids.product_uom_qty, 2.125)
+
     def test_quantity_above_delivered(self):
         self.assertRefused(
             self._origin_values(self.widget_line, 11),

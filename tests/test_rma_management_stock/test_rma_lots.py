@@ -1,7 +1,8 @@
-"""Serial-numbered returns: what an inspection decides moves the units the
-customer returned on that RMA, never another RMA's waiting in the same
-RMA input location."""
-from odoo.exceptions import UserError
+"""Serial-numbered returns: what comes back on a line is what the customer
+got from its origin (or what an RMA manager accepted), and what an inspection
+decides moves the units the customer returned on that RMA, never another
+RMA's waiting in the same RMA input location."""
+from odoo.exceptions import AccessError, UserError
 
 from .rma_stock_common import RmaStockCase
 
@@ -12,6 +13,8 @@ class TestRmaLots(RmaStockCase):
         super().setUp()
         self.serial_product = self._create_product("Serial Widget", tracking="serial")
         order = self._sell_and_deliver(self.serial_product, 3, lot_names=["SN-1", "SN-2", "SN-3"])
+        self.other_order = self._sell_and_deliver(self.serial_product, 2, lot_names=["SN-4", "SN-5"])
+        self.env["stock.production.lot"].create({"name": "SN-9", "product_id": self.serial_product.id})
         self.serials = {
             lot.name: lot for lot in self.env["stock.production.lot"].search(
                 [("product_id", "=", self.serial_product.id)]
@@ -23,6 +26,11 @@ class TestRmaLots(RmaStockCase):
 
     def _received_rma(self, order, serial_names):
         rma = self._approve(self._create_rma([(order.order_line, len(serial_names), "replace")]))
+        self._receive_serials(rma, serial_names)
+        self.assertEqual(rma.line_ids.lot_ids.mapped("name"), sorted(serial_names))
+        return rma
+
+    def _receive_serials(self, rma, serial_names):
         receipt = self._receipt(rma)
         move = receipt.move_lines
         move.move_line_ids.unlink()
@@ -38,8 +46,7 @@ class TestRmaLots(RmaStockCase):
                 "qty_done": 1,
             })
         receipt.action_done()
-        self.assertEqual(rma.line_ids.lot_ids.mapped("name"), sorted(serial_names))
-        return rma
+        return receipt
 
     def _serials_in(self, location):
         quants = self.env["stock.quant"].search([
@@ -109,3 +116,63 @@ class TestRmaLots(RmaStockCase):
         # SN-3 went to stock and SN-1 is the first RMA's: only SN-2 can go back
         self.assertEqual(returned.move_line_ids.lot_id.name, "SN-2")
         self.assertEqual(returned.move_lines.reserved_availability, 1)
+
+    # ------------------------------------------------------------------
+    # What may come back on a line
+    # ------------------------------------------------------------------
+
+    def _refused_receipt(self, rma, serial_name):
+        line = rma.line_ids
+        with self.assertRaises(UserError) as error, self.env.cr.savepoint():
+            self._receive_serials(rma, [serial_name])
+        self.env.cache.invalidate()
+        self.assertEqual(self._receipt(rma).state, "assigned")
+        self.assertEqual((line.qty_received, line.lot_ids.ids), (0, []))
+        return str(error.exception.name)
+
+    def test_serial_not_delivered_with_the_origin_line_is_refused(self):
+        self._sell_and_deliver(self.serial_product, 1, lot_names=["SN-6"])
+        self.serials["SN-6"] = self.env["stock.production.lot"].search([("name", "=", "SN-6")])
+        rma = self._approve(self._create_rma([(self.other_order.order_line, 1, "refund")]))
+        input_before = self._serials_in(self.rma_location)
+        # SN-6 went to the same customer, but with another sales order
+        self.assertEqual(
+            self._refused_receipt(rma, "SN-6"),
+            "SN-6 of Serial Widget was not delivered to Returning Customer with the origin of its line on %s "
+            "(%s), which got SN-4, SN-5. Receive the units the customer got, or ask an RMA manager to accept "
+            "SN-6 on the line." % (rma.name, self.other_order.name),
+        )
+        self.assertIn("SN-9 of Serial Widget was not delivered", self._refused_receipt(rma, "SN-9"))
+        self.assertEqual(self._serials_in(self.rma_location), input_before)
+        self._receive_serials(rma, ["SN-5"])
+        self.assertEqual(rma.line_ids.lot_ids.mapped("name"), ["SN-5"])
+
+    def test_rma_manager_accepts_another_serial(self):
+        rma = self._approve(self._create_rma([(self.other_order.order_line, 1, "refund")]))
+        line = rma.line_ids
+        line.accepted_lot_ids = self.serials["SN-9"]
+        self.assertIn(
+            "accepted SN-9 for Serial Widget, although not delivered to the customer with the origin of the line",
+            rma.message_ids[0].body,
+        )
+        self._receive_serials(rma, ["SN-9"])
+        self.assertEqual((line.qty_received, line.lot_ids.mapped("name")), (1, ["SN-9"]))
+
+    def test_only_rma_managers_accept_other_serials(self):
+        clerk = self.env["res.users"].create({
+            "name": "Lot Clerk", "login": "lot_clerk", "email": "clerk@example.com",
+            "groups_id": [(6, 0, [self.env.ref("stock.group_stock_user").id,
+                                  self.env.ref("rma_management.group_rma_user").id])],
+        })
+        rma = self._approve(self._create_rma([(self.other_order.order_line, 1, "refund")]))
+        messages_before = len(rma.message_ids)
+        with self.assertRaises(AccessError) as error, self.env.cr.savepoint():
+            rma.line_ids.sudo(clerk).write({"accepted_lot_ids": [(4, self.serials["SN-9"].id)]})
+        self.assertEqual(
+            str(error.exception.name),
+            "Only RMA managers can accept lots or serial numbers that the customer did not get from the origin "
+            "delivery.",
+        )
+        self.env.cache.invalidate()
+        self.assertFalse(rma.line_ids.accepted_lot_ids)
+        self.assertEqual(len(rma.message_ids), messages_before)

@@ -72,3 +72,41 @@ class TestCreditPolicyDefaults(RmaStockAccountCase):
         self.assertEqual(line.credit_policy, "on_acceptance", "what needs an inspection is credited once accepted")
         line.product_id = self.product
         self.assertEqual(line.credit_policy, "on_receipt")
+
+
+class TestServiceCredit(RmaStockAccountCase):
+    """Services come back without goods: they are credited without any receipt."""
+
+    def setUp(self):
+        super().setUp()
+        self.warranty = self._product("Bridge Warranty", type="service", invoice_policy="order")
+        order = self.env["sale.order"].create({
+            "partner_id": self.customer.id,
+            "order_line": [(0, 0, {"product_id": self.warranty.id, "product_uom_qty": 2, "price_unit": 30.0,
+                                   "tax_id": [(6, 0, self.tax_15.ids)]})],
+        })
+        order.action_confirm()
+        self.sale_line = order.order_line
+        self.sale_line.qty_delivered = 2  # what the salesman records for a service
+        self.env["account.invoice"].browse(order.action_invoice_create()).action_invoice_open()
+
+    def test_service_refund_is_credited_at_approval_without_receipt(self):
+        receive_first = self.env["rma.category"].create({"name": "Receive first", "credit_policy": "on_receipt"})
+        rma = self._rma(self.sale_line, 2, category=receive_first)
+        self.assertEqual(rma.line_ids.credit_policy, "on_approval")
+        self._approve(rma)
+        self.assertFalse(rma.picking_ids)
+        self._assert_credit_note(self._credit_notes(rma), 2, 60.0, 9.0, 69.0)
+
+    def test_service_cannot_wait_for_its_receipt(self):
+        line = self._rma(self.sale_line, 1).line_ids
+        for policy in ("on_receipt", "on_acceptance"):
+            with self.assertRaises(ValidationError) as error, self.env.cr.savepoint():
+                line.credit_policy = policy
+            self.assertEqual(
+                str(error.exception.name),
+                "Bridge Warranty is a service: nothing of it is received, so it cannot be credited %s."
+                % ("on receipt" if policy == "on_receipt" else "on acceptance"),
+            )
+            line.invalidate_cache()
+            self.assertEqual(line.credit_policy, "on_approval")

@@ -2,7 +2,6 @@
 database (demo data and the three addons), served on a free local port by the
 project's launcher, and Debian's Chromium driven by Playwright."""
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -12,6 +11,7 @@ from pathlib import Path
 
 import pytest
 import requests
+from rma_test_databases import copy_database, drop_database
 
 import odoo
 
@@ -28,27 +28,6 @@ def _free_port():
     with closing(socket.socket(socket.AF_INET, socket.SOCK_STREAM)) as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
-
-
-def _admin_sql(query):
-    with closing(odoo.sql_db.db_connect("postgres").cursor()) as cr:
-        cr.autocommit(True)
-        cr.execute(query)
-
-
-def _copy_database(template, name):
-    _admin_sql('DROP DATABASE IF EXISTS "%s"' % name)
-    _admin_sql('CREATE DATABASE "%s" TEMPLATE "%s"' % (name, template))
-    source, target = odoo.tools.config.filestore(template), odoo.tools.config.filestore(name)
-    shutil.rmtree(target, ignore_errors=True)
-    if os.path.isdir(source):
-        shutil.copytree(source, target)
-
-
-def _drop_database(name):
-    odoo.sql_db.close_db(name)
-    _admin_sql('DROP DATABASE IF EXISTS "%s"' % name)
-    shutil.rmtree(odoo.tools.config.filestore(name), ignore_errors=True)
 
 
 class Server:
@@ -69,7 +48,7 @@ def server(tmp_path_factory):
     if not template:
         pytest.fail("RMA_TEST_TEMPLATE is not set: run the browser tests through make test or make e2e")
     database = "%s_web" % odoo.tools.config["db_name"]
-    _copy_database(template, database)
+    copy_database(template, database)
     port = _free_port()
     log = tmp_path_factory.mktemp("server") / "odoo.log"
     process = subprocess.Popen([
@@ -95,7 +74,7 @@ def server(tmp_path_factory):
     finally:
         process.terminate()
         process.wait(timeout=30)
-        _drop_database(database)
+        drop_database(database)
 
 
 @pytest.fixture(scope="session")
