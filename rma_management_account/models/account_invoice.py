@@ -27,7 +27,20 @@ class AccountInvoice(models.Model):
         result = super(AccountInvoice, self).invoice_validate()
         self.filtered(lambda inv: inv.rma_id and inv.refund_invoice_id)._apply_to_refunded_invoice()
         self.filtered(lambda inv: inv.type == "out_invoice")._credit_waiting_returns()
+        self._resolve_rmas()
         return result
+
+    @api.multi
+    def action_invoice_cancel(self):
+        result = super(AccountInvoice, self).action_invoice_cancel()
+        self._resolve_rmas()
+        return result
+
+    @api.multi
+    def _resolve_rmas(self):
+        """A credit note validated (or cancelled) may be the last thing its RMA waited for."""
+        # sudo: the billing user who validates it may not write on returns
+        return self.sudo().mapped("rma_id")._auto_resolve()
 
     @api.multi
     def _credit_waiting_returns(self):
