@@ -61,9 +61,10 @@ class RmaOrder(models.Model):
 
     @api.depends(lambda self: self._get_status_depends())
     def _compute_status(self):
-        facts = self._get_status_facts()
+        # only approved and resolved RMAs read their lines' facts
+        facts = self.filtered(lambda rma: rma.state in ("approved", "done"))._get_status_facts()
         for rma in self:
-            rma.status = rma._get_status(facts[rma.id])
+            rma.status = rma._get_status(facts.get(rma.id, set()))
 
     @api.multi
     def _get_status(self, facts):
