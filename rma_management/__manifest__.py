@@ -3,7 +3,7 @@
 {
     "name": "RMA Management",
     "summary": "Authorize, approve and track customer returns",
-    "version": "11.0.1.1.0",
+    "version": "11.0.1.2.0",
     "category": "Sales",
     "website": "https://github.com/rma-management/rma-management",
     "author": "RMA Management contributors",

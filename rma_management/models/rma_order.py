@@ -13,7 +13,7 @@ STATES = [
     ("cancel", "Canceled"),
 ]
 
-#: display status; rma_management_stock and rma_management_account add theirs
+#: display status; rma_management_stock and rma_management_account add theirs, see rma_order_status
 STATUSES = [
     ("draft", "Draft"),
     ("to_approve", "Pending Approval"),
@@ -51,7 +51,7 @@ class RmaOrder(models.Model):
     )
     status = fields.Selection(
         STATUSES, compute="_compute_status", store=True, index=True, readonly=True,
-        help="Where the return stands, from its state and the activity of its lines.",
+        help="Where the return stands, from its state and what its lines still expect (see rma_order_status).",
     )
     date = fields.Date(
         required=True, default=fields.Date.context_today, index=True, copy=False,
@@ -133,26 +133,6 @@ class RmaOrder(models.Model):
             rma.amount_untaxed = sum(lines.mapped("price_subtotal"))
             rma.amount_tax = sum(lines.mapped("price_tax"))
             rma.amount_total = rma.amount_untaxed + rma.amount_tax
-
-    @api.depends("state", "rejection_reason")
-    def _compute_status(self):
-        for rma in self:
-            rma.status = rma._get_status()
-
-    @api.multi
-    def _get_status(self):
-        """The display status. Extension point: the stock and account addons
-        refine what an approved RMA's status is (``_get_progress_status``)."""
-        self.ensure_one()
-        if self.state == "cancel":
-            return "rejected" if self.rejection_reason else "cancel"
-        if self.state == "approved":
-            return self._get_progress_status()
-        return self.state
-
-    @api.multi
-    def _get_progress_status(self):
-        return "approved"
 
     @api.onchange("company_id")
     def _onchange_company_id_currency(self):
@@ -295,10 +275,9 @@ class RmaOrder(models.Model):
 
     @api.multi
     def action_done(self):
-        """Resolved: nothing more will happen on this return."""
-        for rma in self:
-            if rma.state != "approved":
-                raise UserError(_("Only approved RMAs can be resolved: %s is not.") % rma.name)
+        """Resolved by hand: nothing more will happen on this return (see
+        _check_can_resolve); RMAs on which nothing is pending resolve themselves."""
+        self._check_can_resolve()
         self._set_state("done")
         return True
 

@@ -188,6 +188,12 @@ class RmaOrderLine(models.Model):
                        "ref": line.product_id.uom_id.name}
                 )
 
+    @api.multi
+    def _is_positive(self, name):
+        """Whether the quantity field ``name`` of the line is above zero, in its unit's rounding."""
+        self.ensure_one()
+        return float_compare(self[name], 0.0, precision_rounding=self.product_uom.rounding) > 0
+
     @api.model
     def _format_qty(self, quantity):
         return formatLang(self.env, quantity, dp="Product Unit of Measure")

@@ -1,6 +1,7 @@
 # Copyright 2026 RMA Management contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, fields, models
+from odoo.addons.rma_management.models.mail_message import acting_for
 from odoo.exceptions import UserError
 
 #: the tables of a credit note and its journal entry, whose rows _sign_for attributes
@@ -33,7 +34,21 @@ class AccountInvoice(models.Model):
         result = super(AccountInvoice, self).invoice_validate()
         self.filtered(lambda inv: inv.rma_id and inv.refund_invoice_id)._apply_to_refunded_invoice()
         self.filtered(lambda inv: inv.type == "out_invoice")._credit_waiting_returns()
+        self._resolve_rmas()
         return result
+
+    @api.multi
+    def action_invoice_cancel(self):
+        result = super(AccountInvoice, self).action_invoice_cancel()
+        self._resolve_rmas()
+        return result
+
+    @api.multi
+    def _resolve_rmas(self):
+        """A credit note validated (or cancelled) may be the last thing its RMA waited for."""
+        # sudo: the billing user who validates it may not write on returns; the RMA's chatter says they did it
+        with acting_for(self.env.user):
+            return self.sudo().mapped("rma_id")._auto_resolve()
 
     @api.multi
     def _credit_waiting_returns(self):

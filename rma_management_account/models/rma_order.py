@@ -5,6 +5,7 @@ from contextlib import contextmanager
 
 from odoo import _, api, fields, models
 from odoo.addons.rma_management.models.mail_message import acting_for
+from odoo.addons.rma_management.models.rma_order_status import FOLLOWED
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import float_compare, float_is_zero
 
@@ -64,20 +65,25 @@ class RmaOrder(models.Model):
             else:
                 rma.credit_status = "none"
 
-    @api.depends("credit_status")
-    def _compute_status(self):
-        return super(RmaOrder, self)._compute_status()
+    @api.model
+    def _get_status_depends(self):
+        return [*super(RmaOrder, self)._get_status_depends(), "line_ids.credit_policy", "line_ids.qty_to_credit",
+                "line_ids.qty_credited", "line_ids.qty_credit_validated"]
 
     @api.multi
-    def _get_progress_status(self):
-        """Pending Credit while something is due or in draft; Credited once
-        everything creditable is validated and nothing else is going on."""
-        if self.credit_status == "pending":
-            return "credit_pending"
-        status = super(RmaOrder, self)._get_progress_status()
-        if status == "approved" and self.credit_status == "credited":
-            return "credited"
-        return status
+    def _get_status_facts_by_line(self):
+        """The credit: a line is followed once its policy made something
+        creditable (a line never invoiced has nothing to wait for)."""
+        by_line = super(RmaOrder, self)._get_status_facts_by_line()
+        for line in self.mapped("line_ids").filtered(lambda line: line.id in by_line and line.credit_policy != "none"):
+            facts = by_line[line.id]
+            in_draft = float_compare(line.qty_credited, line.qty_credit_validated,
+                                     precision_rounding=line.product_uom.rounding) > 0
+            if in_draft or line._is_positive("qty_to_credit"):
+                facts |= {FOLLOWED, "credit_pending"}
+            elif line._is_positive("qty_credit_validated"):
+                facts |= {FOLLOWED, "credited"}
+        return by_line
 
     @api.depends("credit_note_ids")
     def _compute_credit_note_count(self):

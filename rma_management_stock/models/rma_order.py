@@ -1,21 +1,27 @@
 # Copyright 2026 RMA Management contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, fields, models
+from odoo.addons.rma_management.models.rma_order_status import FOLLOWED
 from odoo.addons.rma_management.models.rma_workflow_guard import workflow_write
 from odoo.exceptions import UserError, ValidationError
 
-from .rma_order_line import STOCK_STATUSES
-
-#: display status of an approved RMA from the least advanced of its lines
-LINE_TO_RMA_STATUS = {
-    "inspect": "waiting_inspection",
-    "action": "waiting_action",
-    "progress": "in_progress",
-    "ready": "ready_to_ship",
-    "shipped": "shipped",
-    "resolved": "done",
+#: facts of a line (see core's STATUS_TABLE) from its warehouse status
+LINE_STATUS_FACTS = {
+    "pending": {"goods_expected"},
+    "partial": {"goods_expected"},
+    "inspect": {"to_inspect"},
+    "progress": {"in_progress"},
+    "ready": {"delivery_ready"},
+    "shipped": {"shipped"},
+    "resolved": set(),
 }
-LINE_STATUS_ORDER = [status for status, _label in STOCK_STATUSES]
+
+#: facts of a line from its stored quantities
+QUANTITY_FACTS = {
+    "qty_received": "goods_received",
+    "qty_in_quarantine": "in_quarantine",
+    "qty_in_refurbish": "in_refurbish",
+}
 
 
 class RmaOrder(models.Model):
@@ -24,6 +30,7 @@ class RmaOrder(models.Model):
     status = fields.Selection(selection_add=[
         ("pending_receipt", "Pending Receipt"),
         ("partially_received", "Partially Received"),
+        ("fully_received", "Fully Received"),
         ("waiting_inspection", "Waiting for Inspection"),
         ("waiting_action", "Waiting for Action"),
         ("in_progress", "In Progress"),
@@ -93,25 +100,25 @@ class RmaOrder(models.Model):
             rma.receipt_count = codes.count("incoming")
             rma.delivery_count = codes.count("outgoing")
 
-    @api.depends("state", "rejection_reason", "line_ids.stock_status", "line_ids.qty_received",
-                 "line_ids.state", "delivered_date")
-    def _compute_status(self):
-        return super(RmaOrder, self)._compute_status()
+    @api.model
+    def _get_status_depends(self):
+        return [*super(RmaOrder, self)._get_status_depends(), "delivered_date", "line_ids.stock_status",
+                *("line_ids.%s" % name for name in QUANTITY_FACTS), "line_ids.qty_to_inspect"]
 
     @api.multi
-    def _get_progress_status(self):
-        """The least advanced active line gives the status."""
-        lines = self.sudo().line_ids.filtered(lambda line: line.state != "cancel" and line.move_ids)
-        if not lines:
-            return super(RmaOrder, self)._get_progress_status()
-        statuses = set(lines.mapped("stock_status"))
-        if statuses & {"pending", "partial"}:
-            received = "partial" in statuses or any(lines.mapped("qty_received"))
-            return "partially_received" if received else "pending_receipt"
-        status = LINE_TO_RMA_STATUS[min(statuses, key=LINE_STATUS_ORDER.index)]
-        if status == "shipped" and self.delivered_date:
-            return "delivered"
-        return status
+    def _get_status_facts_by_line(self):
+        """The goods and what goes out: the lines with moves are followed."""
+        by_line = super(RmaOrder, self)._get_status_facts_by_line()
+        for line in self.mapped("line_ids").filtered(lambda line: line.id in by_line and line.stock_status):
+            facts = by_line[line.id]
+            facts |= {FOLLOWED} | LINE_STATUS_FACTS.get(line.stock_status, set())
+            if line.stock_status == "action":
+                facts.add("to_decide" if line._is_positive("qty_to_inspect") else "to_plan")
+            if "shipped" in facts and line.rma_id.delivered_date:
+                facts.discard("shipped")
+                facts.add("delivered")
+            facts.update(fact for name, fact in QUANTITY_FACTS.items() if line._is_positive(name))
+        return by_line
 
     # ------------------------------------------------------------------
     # Receipts
@@ -177,24 +184,48 @@ class RmaOrder(models.Model):
         """Called after an inspection was recorded on ``lines``."""
         return True
 
-    @api.multi
-    def _auto_resolve(self):
-        """Resolve the approved RMAs on which nothing is pending and no goods go out."""
-        resolved = self.filtered(lambda rma: rma.state == "approved" and rma.status == "done")
-        if resolved:
-            resolved._set_state("done")
-        return resolved
-
     # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
 
     @api.multi
+    def _check_can_resolve(self):
+        """Resolving by hand leaves no transfer open: what it would still
+        receive or ship would happen on a resolved RMA."""
+        result = super(RmaOrder, self)._check_can_resolve()
+        for rma in self:
+            # RMA users without stock rights resolve returns too
+            pickings = rma.sudo().picking_ids.filtered(lambda picking: picking.state not in ("done", "cancel"))
+            if pickings:
+                raise UserError(
+                    _("%(rma)s cannot be resolved while %(pickings)s are open: receive the goods or close the "
+                      "remaining receipt, and validate or cancel the deliveries first.")
+                    % {"rma": rma.name, "pickings": ", ".join(pickings.mapped("name"))}
+                )
+        return result
+
+    @api.multi
+    def _check_goods_decided(self):
+        """Received units are decided (or sent back) before their RMA is cancelled."""
+        lines = self.mapped("line_ids").filtered(lambda line: line._is_positive("qty_to_inspect"))
+        if lines:
+            raise UserError(
+                _("%(rmas)s cannot be cancelled: %(products)s received from the customer still wait in RMA "
+                  "Input. Inspect them (decide what becomes of them) or send them back first.")
+                % {"rmas": ", ".join(lines.mapped("rma_id.name")),
+                   "products": ", ".join(lines.mapped("product_id.display_name"))}
+            )
+        return True
+
+    @api.multi
     def _action_cancel(self):
+        self._check_goods_decided()
         # cancelled first, so that its cancelled pickings do not resolve it
         result = super(RmaOrder, self)._action_cancel()
+        # what sends the customer's own units back still goes: the units were decided
         self.sudo().mapped("picking_ids").filtered(
             lambda picking: picking.state not in ("done", "cancel")
+            and not all(move._is_rma_send_back() for move in picking.move_lines)
         ).action_cancel()
         return result
 
@@ -207,6 +238,7 @@ class RmaOrder(models.Model):
                 raise UserError(_("Only shipped RMAs can be marked as delivered: %s is not.") % rma.name)
         with workflow_write():
             self.write({"delivered_date": fields.Datetime.now()})
+        self._auto_resolve()
         return True
 
     @api.multi

@@ -72,6 +72,11 @@ class RmaOrderLine(models.Model):
         digits=dp.get_precision("Product Unit of Measure"),
         help="Units in the Refurbish location, not yet moved to stock nor shipped back.",
     )
+    qty_in_quarantine = fields.Float(
+        compute="_compute_stock_quantities", store=True, string="In Quarantine",
+        digits=dp.get_precision("Product Unit of Measure"),
+        help="Units the inspection put in the Quarantine location: they wait for a new decision.",
+    )
     qty_delivered = fields.Float(
         compute="_compute_stock_quantities", store=True, string="Shipped",
         digits=dp.get_precision("Product Unit of Measure"),
@@ -115,6 +120,7 @@ class RmaOrderLine(models.Model):
             line.qty_to_inspect = max(totals["received"] - totals["inspected"], 0.0)
             line.qty_accepted = sum(totals[name] for name in ACCEPTED_DISPOSITIONS)
             line.qty_in_refurbish = max(totals["refurbish"] - totals["refurbished"], 0.0)
+            line.qty_in_quarantine = max(totals["quarantine"], 0.0)
             line.qty_delivered = totals["delivered"]
             line.stock_status = line.sudo()._get_stock_status(totals)
 

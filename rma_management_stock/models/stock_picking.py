@@ -22,6 +22,7 @@ class StockPicking(models.Model):
         received lots are checked once Odoo has linked every detailed
         operation to its move (and created the lots entered by name), those
         added by hand included; refusing one undoes the whole validation."""
+        self._check_rma_not_cancelled()
         moves = self.mapped("move_lines").filtered(lambda move: move.state not in ("done", "cancel"))
         lines = moves.mapped("rma_line_id")
         received_before = {line.id: line.qty_received for line in lines}
@@ -41,6 +42,20 @@ class StockPicking(models.Model):
             rmas._after_receipt(grown)
         rmas._auto_resolve()
         return result
+
+    @api.multi
+    def _check_rma_not_cancelled(self):
+        """Validating a cancelled transfer of an RMA would silently do nothing:
+        refuse it, saying why."""
+        for picking in self.filtered(lambda picking: picking.rma_id and picking.state == "cancel"):
+            if picking.rma_id.state == "cancel":
+                message = _("%(picking)s cannot be validated: it was cancelled with %(rma)s, which receives and "
+                            "ships nothing any more.")
+            else:
+                message = _("%(picking)s cannot be validated: it was cancelled, nothing more is expected on it "
+                            "for %(rma)s.")
+            raise UserError(message % {"picking": picking.name, "rma": picking.rma_id.name})
+        return True
 
     @api.multi
     def _check_rma_validator(self, moves):

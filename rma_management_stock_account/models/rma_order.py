@@ -7,15 +7,6 @@ class RmaOrder(models.Model):
     _inherit = "rma.order"
 
     @api.multi
-    def _get_progress_status(self):
-        """Goods first, then money: once the warehouse has nothing left to do,
-        a credit that is due or waits in draft keeps the RMA open."""
-        status = super(RmaOrder, self)._get_progress_status()
-        if status == "done" and self.credit_status == "pending":
-            return "credit_pending"
-        return status
-
-    @api.multi
     def _after_receipt(self, lines):
         result = super(RmaOrder, self)._after_receipt(lines)
         lines.mapped("rma_id")._credit_automatically()

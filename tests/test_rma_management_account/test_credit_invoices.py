@@ -58,7 +58,9 @@ class TestCreditInvoices(RmaAccountCase):
     def test_credited_against_the_invoices_that_billed_the_units(self):
         sale_line, earlier, later = self._sold_in_two_invoices()
         self.company.rma_credit_note_validate = True
-        rma = self._approve(self._rma([(sale_line, 3)]))
+        rma = self._rma([(sale_line, 3)])
+        rma.action_confirm()
+        self.assertEqual(rma.state, "done", "credited at once, nothing else pending: resolved")
         self.assertEqual(rma.line_ids.qty_credited, 3)
         credit_notes = self._credit_notes(rma).sorted("id")
         self.assertEqual(credit_notes.mapped("refund_invoice_id"), later | earlier)
@@ -72,7 +74,9 @@ class TestCreditInvoices(RmaAccountCase):
         self.assertEqual((earlier.residual, earlier.state), (115.0, "open"))
         self.assertEqual(rma.amount_credited, 345.0)
         # the next return gets what the earlier invoice has left
-        other = self._approve(self._rma([(sale_line, 1)]))
+        other = self._rma([(sale_line, 1)])
+        other.action_confirm()
+        self.assertEqual(other.state, "done")
         self.assertEqual(self._credit_notes(other).refund_invoice_id, earlier)
         self.assertEqual(self._credit_notes(other).amount_total, 115.0)
         self.assertEqual((earlier.residual, earlier.state), (0.0, "paid"))

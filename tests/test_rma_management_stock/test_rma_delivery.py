@@ -39,11 +39,9 @@ class TestRmaDelivery(RmaStockCase):
         self.assertEqual(line.qty_delivered, 5)
         self.assertEqual(self._quantity(self.product, self.stock_location), 15)
         self.assertEqual(rma.status, "shipped")
-        self.assertEqual(rma.state, "approved", "shipped goods are resolved by hand")
+        self.assertEqual(rma.state, "approved", "until the customer confirms the shipped goods")
         rma.action_mark_delivered()
-        self.assertEqual(rma.status, "delivered")
-        rma.action_done()
-        self.assertEqual(rma.status, "done")
+        self.assertEqual((rma.status, rma.state), ("delivered", "done"), "nothing else pending: resolved")
 
     def _customer_sends_back(self, delivery, qty):
         wizard = self.env["stock.return.picking"].with_context(
@@ -76,7 +74,7 @@ class TestRmaDelivery(RmaStockCase):
         self._customer_sends_back(delivery, 1)
         self.assertEqual((line.qty_received, line.qty_delivered, line.qty_to_inspect), (2, 1, 1))
         self.assertEqual(self._quantity(self.product, self.rma_location), 1)
-        self.assertEqual(rma.status, "waiting_action", "the unit back in RMA Input waits for a decision")
+        self.assertEqual(rma.status, "fully_received", "the unit back in RMA Input waits for a decision")
         self._inspect(line, [("scrap", 1)])
         self.assertEqual(line.qty_to_inspect, 0)
         self.assertEqual(self._quantity(self.product, self.rma_location), 0)

@@ -42,10 +42,11 @@ class TestRmaInspection(RmaStockCase):
         self.assertEqual(len(message), 1)
         self.assertIn("One cracked, one to check", message.body)
         self.assertIn("1.0 Unit(s): Quarantine", message.body)
-        # refund: nothing left to do and nothing goes out
+        # refund: nothing goes out, but the unit in Quarantine waits for a decision
         self.assertEqual(line.stock_status, "resolved")
-        self.assertEqual(rma.state, "done")
-        self.assertEqual(rma.status, "done")
+        self.assertEqual(line.qty_in_quarantine, 1)
+        self.assertEqual(rma.state, "approved")
+        self.assertEqual(rma.status, "waiting_action")
 
     def test_inspection_in_two_steps(self):
         rma = self._received_rma(received=3)

@@ -65,7 +65,7 @@ class TestRmaReceipt(RmaStockCase):
         self.assertEqual(self._quantity(self.product, self.stock_location), 0)
         # received, no inspection needed: the goods wait for a decision
         self.assertEqual(line.stock_status, "action")
-        self.assertEqual(rma.status, "waiting_action")
+        self.assertEqual(rma.status, "fully_received")
         self.assertEqual(self.product.with_context(location=self.stock_location.id).qty_available, 0)
 
     def test_lines_of_one_product_from_two_orders_keep_their_own_moves(self):
@@ -75,7 +75,7 @@ class TestRmaReceipt(RmaStockCase):
         self.assertEqual(len(receipt.move_lines), 2, "one move per RMA line, not merged")
         self._validate(receipt)
         self.assertEqual(rma.line_ids.mapped("qty_received"), [2, 3])
-        self.assertEqual(rma.status, "waiting_action")
+        self.assertEqual(rma.status, "fully_received")
 
     def test_over_receipt_refused_without_setting(self):
         order = self._sell_and_deliver(self.product, 10)
@@ -154,7 +154,7 @@ class TestRmaReceipt(RmaStockCase):
         rma.action_close_receipt()
         self.assertEqual(backorder.state, "cancel")
         self.assertEqual(rma.line_ids.qty_received, 7)
-        self.assertEqual(rma.status, "waiting_action")
+        self.assertEqual(rma.status, "fully_received")
         with self.assertRaises(UserError), self.env.cr.savepoint():
             rma.line_ids.action_close_receipt()
 
@@ -163,7 +163,7 @@ class TestRmaReceipt(RmaStockCase):
         rma = self._approve(self._create_rma([(order.order_line, 10, "refund")]))
         backorder = self._validate(self._receipt(rma), {self.product: 6})
         backorder.action_cancel()
-        self.assertEqual((rma.status, rma.state), ("waiting_action", "approved"), "6 received units wait")
+        self.assertEqual((rma.status, rma.state), ("fully_received", "approved"), "6 received units wait")
         other_order = self._sell_and_deliver(self.product, 4)
         other = self._approve(self._create_rma([(other_order.order_line, 4, "refund")]))
         self._receipt(other).action_cancel()
@@ -175,7 +175,7 @@ class TestRmaReceipt(RmaStockCase):
         rma = self._approve(self._create_rma([(order.order_line, 10, "refund")]))
         self._validate(self._receipt(rma), {self.product: 3}, backorder=False)
         self.assertEqual(rma.line_ids.qty_received, 3)
-        self.assertEqual(rma.status, "waiting_action")
+        self.assertEqual(rma.status, "fully_received")
 
     def test_lot_tracked_product(self):
         product = self._create_product("Tracked Widget", tracking="lot")
@@ -322,6 +322,7 @@ class TestRmaReceipt(RmaStockCase):
         rma = self._approve(self._create_rma([(order.order_line, 10, "refund")]))
         first = self._receipt(rma)
         backorder = self._validate(first, {self.product: 4})
+        self._inspect(rma.line_ids, [("stock", 4)])
         rma.action_cancel()
         self.assertEqual(rma.state, "cancel")
         self.assertEqual(first.state, "done")
@@ -466,4 +467,4 @@ class TestRmaReceipt(RmaStockCase):
         rma.invalidate_cache()
         self.assertEqual(rma.line_ids.read(["lot_ids", "qty_received"])[0]["qty_received"], 1)
         self.assertEqual(rma.line_ids.lot_ids.mapped("name"), ["DESK-1"])
-        self.assertEqual(rma.status, "waiting_action")
+        self.assertEqual(rma.status, "fully_received")

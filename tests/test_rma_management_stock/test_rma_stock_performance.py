@@ -43,7 +43,7 @@ class TestRmaStockPerformance(RmaStockCase):
     def _overhead(self, size):
         rma, receipt = self._rma_receipt(self._products(size))
         rma_queries = self._count_validation(receipt)
-        self.assertEqual(rma.status, "waiting_action")
+        self.assertEqual(rma.status, "fully_received")
         plain_queries = self._count_validation(self._plain_receipt(self._products(size)))
         return rma_queries - plain_queries
 

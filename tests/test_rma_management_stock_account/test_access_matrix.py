@@ -127,7 +127,8 @@ class TestAccessMatrix(RmaStockAccountCase):
             "cancel a draft RMA": lambda env: as_user(self.draft, env).action_cancel(),
             "approve": lambda env: as_user(self.pending, env).action_approve(),
             "reject": lambda env: as_user(self.pending, env)._action_reject("No"),
-            "resolve": lambda env: as_user(self.approved, env).action_done(),
+            # an RMA with no open transfer: resolving one with an open receipt is refused to all
+            "resolve": lambda env: as_user(self.credit_note.rma_id, env).action_done(),
             "change the reason once approved": lambda env: as_user(self.approved.line_ids, env).write(
                 {"reason_id": reason.id}),
             "change the credit policy once approved": lambda env: as_user(self.approved.line_ids, env).write(

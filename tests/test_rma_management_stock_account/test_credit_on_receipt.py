@@ -72,7 +72,7 @@ class TestCreditOnReceipt(RmaStockAccountCase):
         self._receive(rma, 10)
         self.assertEqual(self._quantity_in(self.warehouse.rma_loc_id), 10)
         self.assertEqual(line.qty_credited, 10)
-        self.assertEqual(rma.status, "waiting_action", "the warehouse has the goods to deal with first")
+        self.assertEqual(rma.status, "fully_received", "the warehouse has the goods to deal with first")
         self._inspect(line, [("stock", 10)])
         self.assertEqual(rma.status, "credit_pending")
         self.assertEqual(rma.state, "approved")
