@@ -2,6 +2,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, fields, models
 
+#: where returned units wait for a decision, or were scrapped: not available for sale
+RETURNED_LOCATION_FIELDS = {"rma_loc_id", "rma_quarantine_loc_id", "rma_refurbish_loc_id", "rma_scrap_loc_id"}
+
 
 class StockWarehouse(models.Model):
     _inherit = "stock.warehouse"
@@ -32,6 +35,24 @@ class StockWarehouse(models.Model):
         warehouse._create_rma_setup()
         return warehouse
 
+    @api.multi
+    def write(self, vals):
+        result = super(StockWarehouse, self).write(vals)
+        if RETURNED_LOCATION_FIELDS & set(vals):
+            self._flag_rma_returned_locations()
+        return result
+
+    @api.multi
+    def _flag_rma_returned_locations(self):
+        """Units waiting in the RMA input, quarantine and refurbish locations,
+        and scrapped returns (a location inside the warehouse), are not
+        available: flag them (on install, on upgrade, when changed)."""
+        locations = self.env["stock.location"].union(*(
+            warehouse[field_name] for warehouse in self for field_name in sorted(RETURNED_LOCATION_FIELDS)
+        ))
+        locations.filtered(lambda location: not location.rma_returned).write({"rma_returned": True})
+        return True
+
     @api.model
     def _create_rma_setup_all(self):
         """On install: the RMA locations and operation types of every warehouse."""
@@ -59,10 +80,11 @@ class StockWarehouse(models.Model):
         self.ensure_one()
         common = {"location_id": self.view_location_id.id, "company_id": self.company_id.id}
         return {
-            "rma_loc_id": dict(common, name=_("RMA Input"), usage="internal"),
-            "rma_quarantine_loc_id": dict(common, name=_("Quarantine"), usage="internal"),
-            "rma_refurbish_loc_id": dict(common, name=_("Refurbish"), usage="internal"),
-            "rma_scrap_loc_id": dict(common, name=_("Scrapped Returns"), usage="inventory", scrap_location=True),
+            "rma_loc_id": dict(common, name=_("RMA Input"), usage="internal", rma_returned=True),
+            "rma_quarantine_loc_id": dict(common, name=_("Quarantine"), usage="internal", rma_returned=True),
+            "rma_refurbish_loc_id": dict(common, name=_("Refurbish"), usage="internal", rma_returned=True),
+            "rma_scrap_loc_id": dict(common, name=_("Scrapped Returns"), usage="inventory", scrap_location=True,
+                                     rma_returned=True),
         }
 
     @api.multi
