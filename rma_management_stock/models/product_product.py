@@ -36,9 +36,10 @@ class ProductProduct(models.Model):
 
     def _get_rma_excluded_locations(self):
         """The returned-goods locations to leave out of the quantities: none
-        for valuation, nor when the context asks for one of them."""
+        for valuation (``company_owned``, and the average cost's
+        ``rma_count_returned``), nor when the context asks for one of them."""
         locations = self.env["stock.location"]
-        if self.env.context.get("company_owned"):
+        if self.env.context.get("company_owned") or self.env.context.get("rma_count_returned"):
             return locations
         excluded = locations._get_rma_returned_locations()
         asked = self.env.context.get("location")

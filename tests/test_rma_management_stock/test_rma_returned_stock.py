@@ -181,3 +181,38 @@ class TestRmaReturnedStock(RmaStockCase):
         })
         rows = self.env["rma.returned.stock"].sudo(warehouse_clerk).search([("rma_id", "=", rma.id)])
         self.assertEqual(rows.read(["quantity"])[0]["quantity"], 5)
+
+    def test_returned_units_stay_in_the_valuation_at_their_original_cost(self):
+        category = self.env["product.category"].create({
+            "name": "Perpetual average", "property_cost_method": "average", "property_valuation": "real_time",
+        })
+        product = self._create_product("Valued Returned Widget", categ_id=category.id, rma_inspection_required=True)
+        order = self._sell_and_deliver(product, 5)
+        rma = self._approve(self._create_rma([(order.order_line, 5, "refund")]))
+        receipt = self._receipt(rma)
+        self._validate(receipt)
+        entry = self.env["account.move"].search([("stock_move_id", "=", receipt.move_lines.id)])
+        valuation_account = product.product_tmpl_id.get_product_accounts()["stock_valuation"]
+        self.assertEqual(entry.line_ids.filtered("debit").mapped(lambda aml: (aml.account_id, aml.debit)),
+                         [(valuation_account, 50.0)], "received at the cost of the delivery")
+        self._inspect(rma.line_ids, [("quarantine", 5)], result="failed")
+        self.assertEqual((product.qty_available, product.with_context(company_owned=True).qty_available), (0, 5))
+        self.assertEqual(product.stock_value, 50.0)
+        # a purchase at 20: the average cost weighs the 5 units at 10 in quarantine
+        supplier = self.env.ref("stock.stock_location_suppliers")
+        purchase = self.env["stock.picking"].create({
+            "picking_type_id": self.warehouse.in_type_id.id,
+            "location_id": supplier.id, "location_dest_id": self.stock_location.id,
+            "move_lines": [(0, 0, {
+                "name": product.name, "product_id": product.id, "product_uom_qty": 5, "product_uom": product.uom_id.id,
+                "price_unit": 20.0, "location_id": supplier.id, "location_dest_id": self.stock_location.id,
+            })],
+        })
+        purchase.action_confirm()
+        self._validate(purchase)
+        self.assertEqual(product.standard_price, 15.0)
+        self.assertEqual(product.stock_value, 150.0)
+        entries = self.env["account.move"].search_count([])
+        self._decide(rma.line_ids, "quarantine", [("stock", 5)])
+        self.assertEqual(self.env["account.move"].search_count([]), entries, "moving own units posts nothing")
+        self.assertEqual((product.qty_available, product.stock_value), (10, 150.0))
