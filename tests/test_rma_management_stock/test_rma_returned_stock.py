@@ -62,6 +62,8 @@ class TestRmaReturnedStock(RmaStockCase):
         self.assertEqual(receipt.move_lines.value, 5 * 10.0)
         line = rma.line_ids
         self.assertEqual(self._rows(rma), [(self.rma_location, line, self.product, 5)])
+        self.assertEqual(len(self.env["rma.returned.stock"].search([("product_id", "=", self.product.id)])), 1,
+                         "the RMA's units are not listed again without RMA")
 
         self._inspect(line, [("stock", 2), ("quarantine", 2), ("refurbish", 1)], result="partial")
         self._assert_available(997, 997, "the units accepted to stock count from now on")
@@ -147,6 +149,9 @@ class TestRmaReturnedStock(RmaStockCase):
         self.env["stock.quant"]._update_available_quantity(self.product, shelf, 7)
         self._assert_available(995, 995)
         self.assertEqual(self._in_location(self.quarantine), 7)
+        rows = self.env["rma.returned.stock"].search([("product_id", "=", self.product.id)])
+        self.assertEqual([(row.location_id, row.warehouse_id, row.rma_id, row.quantity) for row in rows],
+                         [(shelf, self.warehouse, self.env["rma.order"], 7)], "units no RMA brought are listed too")
         # a warehouse whose RMA input is another location: that one is flagged
         bench = self.env["stock.location"].create({
             "name": "Returns Bench", "location_id": self.warehouse.view_location_id.id,
