@@ -1,6 +1,7 @@
 # Copyright 2026 RMA Management contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
 
 #: where returned units wait for a decision, or were scrapped: not available for sale
 RETURNED_LOCATION_FIELDS = {"rma_loc_id", "rma_quarantine_loc_id", "rma_refurbish_loc_id", "rma_scrap_loc_id"}
@@ -47,10 +48,27 @@ class StockWarehouse(models.Model):
         """Units waiting in the RMA input, quarantine and refurbish locations,
         and scrapped returns (a location inside the warehouse), are not
         available: flag them (on install, on upgrade, when changed)."""
+        self._check_rma_returned_locations()
         locations = self.env["stock.location"].union(*(
             warehouse[field_name] for warehouse in self for field_name in sorted(RETURNED_LOCATION_FIELDS)
         ))
         locations.filtered(lambda location: not location.rma_returned).write({"rma_returned": True})
+        return True
+
+    @api.multi
+    def _check_rma_returned_locations(self):
+        """A location for returned goods must not hold the sellable stock: its
+        units would all leave the quantities on hand."""
+        for warehouse in self:
+            stock = warehouse.lot_stock_id
+            for field_name in sorted(RETURNED_LOCATION_FIELDS):
+                location = warehouse[field_name]
+                holds_stock = location == stock or location.parent_left <= stock.parent_left < location.parent_right
+                if location and holds_stock:
+                    raise ValidationError(
+                        _("%(location)s holds the stock of %(warehouse)s: choose a location of its own for "
+                          "returned goods.") % {"location": location.display_name, "warehouse": warehouse.name}
+                    )
         return True
 
     @api.model

@@ -2,7 +2,7 @@
 units in the RMA input, in quarantine and being refurbished count neither in
 the quantity on hand nor in the forecast; accepted units count from then on.
 The Returned Stock view tells what sits where, by RMA line."""
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 from .rma_stock_common import RmaStockCase
 
@@ -159,6 +159,13 @@ class TestRmaReturnedStock(RmaStockCase):
         self.assertFalse(bench.rma_returned)
         self.warehouse.rma_loc_id = bench
         self.assertTrue(bench.rma_returned)
+        # the sellable stock cannot become a location for returned goods
+        for location in (self.stock_location, self.warehouse.view_location_id):
+            with self.assertRaises(ValidationError) as error, self.env.cr.savepoint():
+                self.warehouse.rma_quarantine_loc_id = location
+            self.assertIn("holds the stock of %s" % self.warehouse.name, error.exception.name)
+            self.assertFalse(location.rma_returned)
+        self.assertEqual(self.warehouse.rma_quarantine_loc_id, self.quarantine)
         # upgrade of a database whose RMA locations were not flagged yet
         self.quarantine.rma_returned = False
         self.assertFalse(shelf.rma_returned)
