@@ -3,7 +3,7 @@
 {
     "name": "RMA Management - Stock",
     "summary": "Receive, inspect, dispose and ship back returned goods",
-    "version": "11.0.1.0.0",
+    "version": "11.0.1.1.0",
     "category": "Warehouse",
     "website": "https://github.com/rma-management/rma-management",
     "author": "RMA Management contributors",
@@ -19,6 +19,8 @@
         "views/rma_order_line_views.xml",
         "views/stock_picking_views.xml",
         "views/res_config_settings_views.xml",
+        "views/stock_location_views.xml",
+        "report/rma_returned_stock_views.xml",
         "wizards/rma_stock_wizard_views.xml",
     ],
     "demo": ["demo/rma_stock_demo.xml"],

@@ -67,15 +67,15 @@ class RmaOrderLine(models.Model):
         digits=dp.get_precision("Product Unit of Measure"),
         help="Units that passed inspection: returned to stock or sent to refurbishing.",
     )
-    qty_in_refurbish = fields.Float(
-        compute="_compute_stock_quantities", store=True, string="Being Refurbished",
-        digits=dp.get_precision("Product Unit of Measure"),
-        help="Units in the Refurbish location, not yet moved to stock nor shipped back.",
-    )
     qty_in_quarantine = fields.Float(
         compute="_compute_stock_quantities", store=True, string="In Quarantine",
         digits=dp.get_precision("Product Unit of Measure"),
-        help="Units the inspection put in the Quarantine location: they wait for a new decision.",
+        help="Units in the Quarantine location, waiting for a new decision.",
+    )
+    qty_in_refurbish = fields.Float(
+        compute="_compute_stock_quantities", store=True, string="Being Refurbished",
+        digits=dp.get_precision("Product Unit of Measure"),
+        help="Units in the Refurbish location, not yet moved to stock, decided again nor shipped back.",
     )
     qty_delivered = fields.Float(
         compute="_compute_stock_quantities", store=True, string="Shipped",
@@ -110,6 +110,7 @@ class RmaOrderLine(models.Model):
         "move_ids.state", "move_ids.product_uom_qty", "move_ids.product_uom", "move_ids.rma_disposition",
         "move_ids.location_id", "move_ids.location_dest_id", "move_ids.origin_returned_move_id",
         "product_uom", "operation", "product_id.rma_inspection_required", "rma_id.warehouse_id.rma_refurbish_loc_id",
+        "rma_id.warehouse_id.rma_quarantine_loc_id",
     )
     def _compute_stock_quantities(self):
         for line in self:
@@ -119,8 +120,8 @@ class RmaOrderLine(models.Model):
             line.qty_inspected = totals["inspected"]
             line.qty_to_inspect = max(totals["received"] - totals["inspected"], 0.0)
             line.qty_accepted = sum(totals[name] for name in ACCEPTED_DISPOSITIONS)
-            line.qty_in_refurbish = max(totals["refurbish"] - totals["refurbished"], 0.0)
             line.qty_in_quarantine = max(totals["quarantine"], 0.0)
+            line.qty_in_refurbish = max(totals["refurbish"] - totals["refurbished"], 0.0)
             line.qty_delivered = totals["delivered"]
             line.stock_status = line.sudo()._get_stock_status(totals)
 
@@ -130,6 +131,7 @@ class RmaOrderLine(models.Model):
         self.ensure_one()
         totals = defaultdict(float)
         refurbish_location = self.rma_id.warehouse_id.rma_refurbish_loc_id
+        decided_from = self._get_redecision_buckets()
         for move in self.move_ids.filtered(lambda move: move.state != "cancel"):
             qty = self._to_line_uom(move.product_uom_qty, move.product_uom)
             done = move.state == "done"
@@ -145,10 +147,13 @@ class RmaOrderLine(models.Model):
             elif kind == "undelivered":
                 # a standard Return undoes the delivery it copies: its units are to ship or decide again
                 if done:
+                    returned = move.origin_returned_move_id
                     totals["delivered"] -= qty
                     totals["planned_out"] -= qty if move.rma_disposition != "reject" else 0.0
-                    totals["refurbished"] -= qty if move.location_dest_id == refurbish_location else 0.0
+                    if move.location_dest_id == refurbish_location and not returned.rma_disposition:
+                        totals["refurbished"] -= qty
                     totals[move.rma_disposition] -= qty if move.rma_disposition else 0.0
+                    totals[decided_from.get(returned.location_id, "")] += qty if move.rma_disposition else 0.0
                 continue
             elif kind == "out":
                 totals["delivered" if done else "outgoing"] += qty
@@ -156,12 +161,23 @@ class RmaOrderLine(models.Model):
                     totals["not_ready"] += qty
                 if move.rma_disposition != "reject":
                     totals["planned_out"] += qty
-                if move.location_id == refurbish_location:
+                if move.location_id == refurbish_location and not move.rma_disposition:
                     totals["refurbished"] += qty
             if move.rma_disposition and (done or move.rma_disposition == "reject"):
                 totals[move.rma_disposition] += qty
+                if move.rma_disposition != "refurbished":
+                    # a decision taken again moves the units from their first decision to the new one
+                    totals[decided_from.get(move.location_id, "")] -= qty
+        totals.pop("", None)
         totals["inspected"] = sum(totals[name] for name, _label in DISPOSITIONS)
         return totals
+
+    @api.multi
+    def _get_redecision_buckets(self):
+        """Locations whose units can be decided again, and the decision that put them there."""
+        self.ensure_one()
+        warehouse = self.rma_id.warehouse_id
+        return {warehouse.rma_quarantine_loc_id: "quarantine", warehouse.rma_refurbish_loc_id: "refurbish"}
 
     @api.multi
     def _to_line_uom(self, qty, uom):

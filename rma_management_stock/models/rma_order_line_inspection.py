@@ -20,19 +20,47 @@ class RmaOrderLine(models.Model):
 
     @api.multi
     def action_inspect(self):
+        return self._action_decide("input")
+
+    @api.multi
+    def action_decide_quarantine(self):
+        """Units in quarantine are not a dead end: decide them again."""
+        return self._action_decide("quarantine")
+
+    @api.multi
+    def action_decide_refurbish(self):
+        """Units being refurbished can be decided again, too."""
+        return self._action_decide("refurbish")
+
+    @api.multi
+    def _action_decide(self, source):
         self.ensure_one()
         self._check_warehouse_user(_("inspect returned goods"))
         return self.env["rma.order"]._wizard_action(
-            _("Inspect Returned Goods"), "rma.inspect", {"default_line_id": self.id}
+            _("Inspect Returned Goods"), "rma.inspect", {"default_line_id": self.id, "default_source": source}
         )
 
     @api.multi
-    def _record_inspection(self, dispositions, result, note=False):
-        """Record the inspection of received units and carry out its
-        ``dispositions``: a list of (disposition, quantity, lot)."""
+    def _get_decision_source(self, source):
+        """The location of ``source`` (input, quarantine, refurbish) and how
+        many of the line's units wait there for a decision."""
+        self.ensure_one()
+        warehouse = self.rma_id.warehouse_id
+        return {
+            "input": (warehouse.rma_loc_id, self.qty_to_inspect),
+            "quarantine": (warehouse.rma_quarantine_loc_id, self.qty_in_quarantine),
+            "refurbish": (warehouse.rma_refurbish_loc_id, self.qty_in_refurbish),
+        }[source]
+
+    @api.multi
+    def _record_inspection(self, dispositions, result, note=False, source="input"):
+        """Record the inspection of units waiting in ``source`` (received
+        units in the RMA input, or units in quarantine or refurbish decided
+        again) and carry out its ``dispositions``: a list of (disposition,
+        quantity, lot)."""
         self.ensure_one()
         self._check_warehouse_user(_("inspect returned goods"))
-        self._dispose(dispositions)
+        self._dispose(dispositions, source)
         with workflow_write():
             self.write({
                 "inspection_result": result,
@@ -40,17 +68,18 @@ class RmaOrderLine(models.Model):
                 "inspection_date": fields.Datetime.now(),
                 "inspection_note": note,
             })
-        self.rma_id.message_post(body=self._describe_inspection(dispositions))
+        self.rma_id.message_post(body=self._describe_inspection(dispositions, source))
         self.rma_id._after_inspection(self)
         self.rma_id._auto_resolve()
         return True
 
     @api.multi
-    def _describe_inspection(self, dispositions):
+    def _describe_inspection(self, dispositions, source="input"):
         labels = dict(self.env["stock.move"]._fields["rma_disposition"]._description_selection(self.env))
         results = dict(self._fields["inspection_result"]._description_selection(self.env))
-        return _("Inspection of %(product)s by %(user)s: %(result)s. %(dispositions)s. %(note)s") % {
+        return _("Inspection of %(product)s%(source)s by %(user)s: %(result)s. %(dispositions)s. %(note)s") % {
             "product": self.product_id.display_name,
+            "source": "" if source == "input" else _(" in %s") % self._get_decision_source(source)[0].name,
             "user": self.env.user.name,
             "result": results.get(self.inspection_result),
             "dispositions": ", ".join(
@@ -61,14 +90,16 @@ class RmaOrderLine(models.Model):
         }
 
     @api.multi
-    def _dispose(self, dispositions):
-        """Move received units out of the RMA input location as decided;
+    def _dispose(self, dispositions, source="input"):
+        """Move the units waiting in ``source`` out of its location as decided;
         decisions naming a lot go first, so the others take what is left."""
         self.ensure_one()
         self._check_approved()
-        self._check_dispose_quantity([qty for _disposition, qty, _lot in dispositions])
+        self._check_dispose_quantity([qty for _disposition, qty, _lot in dispositions], source)
         self._check_dispose_lots([lot for _disposition, _qty, lot in dispositions if lot])
+        self._check_dispose_destinations([disposition for disposition, _qty, _lot in dispositions], source)
         warehouse = self.rma_id.warehouse_id
+        location = self._get_decision_source(source)[0]
         destinations = {
             "stock": warehouse.lot_stock_id,
             "quarantine": warehouse.rma_quarantine_loc_id,
@@ -76,18 +107,33 @@ class RmaOrderLine(models.Model):
         }
         for disposition, qty, lot in sorted(dispositions, key=lambda decision: not decision[2]):
             if disposition == "scrap":
-                self._scrap(qty, lot)
+                self._scrap(qty, lot, location)
             elif disposition == "reject":
                 picking = self._create_outgoing_picking(
-                    self.product_id, qty, warehouse.rma_loc_id, disposition="reject", lot=lot,
+                    self.product_id, qty, location, disposition="reject", lot=lot,
                 )
                 picking.move_lines._check_rma_reserved()
             else:
+                # refurbished units going to stock are counted as such (accepted once)
+                kind = "refurbished" if source == "refurbish" and disposition == "stock" else disposition
                 with workflow_write():  # the move points at the line
                     move = self.env["stock.move"].create(self._prepare_internal_move(
-                        qty, warehouse.rma_loc_id, destinations[disposition], disposition, lot,
+                        qty, location, destinations[disposition], kind, lot,
                     ))
                 move._rma_process()
+        return True
+
+    @api.multi
+    def _check_dispose_destinations(self, dispositions, source):
+        """Units decided again go somewhere else than where they are."""
+        self.ensure_one()
+        if source in dispositions:
+            location = self._get_decision_source(source)[0]
+            raise UserError(
+                _("The units of %(product)s on %(rma)s are already in %(location)s: choose another decision.")
+                % {"product": self.product_id.display_name, "rma": self.rma_id.name,
+                   "location": location.display_name}
+            )
         return True
 
     @api.multi
@@ -102,8 +148,8 @@ class RmaOrderLine(models.Model):
                 )
 
     @api.multi
-    def _check_dispose_quantity(self, quantities):
-        """Each decided quantity is positive and together they are not more than waits for inspection."""
+    def _check_dispose_quantity(self, quantities, source="input"):
+        """Each decided quantity is positive and together they are not more than waits in ``source``."""
         self.ensure_one()
         rounding = self.product_uom.rounding
         if not quantities or any(float_compare(qty, 0.0, precision_rounding=rounding) <= 0 for qty in quantities):
@@ -111,13 +157,18 @@ class RmaOrderLine(models.Model):
         for qty in quantities:
             self._check_qty_rounding(qty, self.product_uom, self.product_id)
         quantity = sum(quantities)
-        if float_compare(quantity, self.qty_to_inspect, precision_rounding=rounding) > 0:
-            raise UserError(
-                _("You cannot dispose of %(qty)s %(uom)s of %(product)s on %(rma)s: only %(left)s were received "
-                  "and wait in the RMA input location.")
-                % {"qty": quantity, "uom": self.product_uom.name, "product": self.product_id.display_name,
-                   "rma": self.rma_id.name, "left": self.qty_to_inspect}
-            )
+        location, waiting = self._get_decision_source(source)
+        if float_compare(quantity, waiting, precision_rounding=rounding) > 0:
+            if source == "input":
+                message = _("You cannot dispose of %(qty)s %(uom)s of %(product)s on %(rma)s: only %(left)s were "
+                            "received and wait in the RMA input location.")
+            else:
+                message = _("You cannot dispose of %(qty)s %(uom)s of %(product)s on %(rma)s: only %(left)s of "
+                            "its units are in %(location)s.")
+            raise UserError(message % {
+                "qty": quantity, "uom": self.product_uom.name, "product": self.product_id.display_name,
+                "rma": self.rma_id.name, "left": waiting, "location": location.display_name,
+            })
 
     @api.multi
     def _check_dispose_lots(self, lots):
@@ -135,12 +186,12 @@ class RmaOrderLine(models.Model):
     @api.multi
     def _prepare_chain_from(self, source, product):
         """Links of a move of ``product`` leaving ``source``: when that is one
-        of the RMA's own locations (input, refurbish), the move follows the
+        of the RMA's own locations (input, quarantine, refurbish), the move follows the
         line's moves that brought the product there, so it reserves those
         units (lots included), not another RMA's."""
         self.ensure_one()
         warehouse = self.rma_id.warehouse_id
-        if source not in warehouse.rma_loc_id | warehouse.rma_refurbish_loc_id:
+        if source not in warehouse.rma_loc_id | warehouse.rma_quarantine_loc_id | warehouse.rma_refurbish_loc_id:
             return {}
         arrivals = self.move_ids.filtered(
             lambda move: move.state == "done" and move.location_dest_id == source and move.product_id == product
@@ -166,12 +217,13 @@ class RmaOrderLine(models.Model):
         }, **self._prepare_chain_from(source, self.product_id))
 
     @api.multi
-    def _scrap(self, qty, lot=False):
-        """Write units off with an Odoo scrap order."""
+    def _scrap(self, qty, lot=False, location=False):
+        """Write units off from ``location`` (the RMA input by default) with an Odoo scrap order."""
         self.ensure_one()
         warehouse = self.rma_id.warehouse_id
+        location = location or warehouse.rma_loc_id
         if not lot and self.product_id.tracking != "none":
-            lot = self._get_lot_in_input(qty)
+            lot = self._get_lot_in(qty, location)
         # the scrap order and its move point at the line
         with workflow_write():
             scrap = self.env["stock.scrap"].create({
@@ -179,7 +231,7 @@ class RmaOrderLine(models.Model):
                 "product_uom_id": self.product_uom.id,
                 "scrap_qty": qty,
                 "lot_id": lot.id if lot else False,
-                "location_id": warehouse.rma_loc_id.id,
+                "location_id": location.id,
                 "scrap_location_id": warehouse.rma_scrap_loc_id.id,
                 "origin": self.rma_id.name,
                 "company_id": self.company_id.id,
@@ -189,11 +241,10 @@ class RmaOrderLine(models.Model):
         return scrap
 
     @api.multi
-    def _get_lot_in_input(self, qty):
-        """A lot returned on this line of which ``qty`` are free in the RMA input location."""
+    def _get_lot_in(self, qty, location):
+        """A lot returned on this line of which ``qty`` are free in ``location``."""
         self.ensure_one()
         quant = self.env["stock.quant"]
-        location = self.rma_id.warehouse_id.rma_loc_id
         qty = self.product_uom._compute_quantity(qty, self.product_id.uom_id)
         rounding = self.product_id.uom_id.rounding
         for lot in self.lot_ids.sorted("name"):

@@ -38,6 +38,14 @@ class StockMove(models.Model):
         return [*super(StockMove, self)._prepare_merge_move_sort_method(move), move.rma_line_id.id]
 
     @api.multi
+    def product_price_update_before_done(self, forced_qty=None):
+        """The average cost weighs what the company owns: returned units
+        waiting in the RMA locations are valued as well."""
+        return super(StockMove, self.with_context(rma_count_returned=True)).product_price_update_before_done(
+            forced_qty=forced_qty,
+        )
+
+    @api.multi
     def _get_rma_kind(self):
         """in: from the customer; return: a receipt sent back (standard Return);
         out: to the customer; undelivered: an RMA delivery the customer sent

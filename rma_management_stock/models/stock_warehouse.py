@@ -3,6 +3,10 @@
 import json
 
 from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+#: where returned units wait for a decision, or were scrapped: not available for sale
+RETURNED_LOCATION_FIELDS = {"rma_loc_id", "rma_quarantine_loc_id", "rma_refurbish_loc_id", "rma_scrap_loc_id"}
 
 #: the warehouse fields that hold its RMA locations and operation types
 RMA_SETUP_FIELDS = (
@@ -41,6 +45,41 @@ class StockWarehouse(models.Model):
         warehouse = super(StockWarehouse, self).create(vals)
         warehouse._create_rma_setup()
         return warehouse
+
+    @api.multi
+    def write(self, vals):
+        result = super(StockWarehouse, self).write(vals)
+        if RETURNED_LOCATION_FIELDS & set(vals):
+            self._flag_rma_returned_locations()
+        return result
+
+    @api.multi
+    def _flag_rma_returned_locations(self):
+        """Units waiting in the RMA input, quarantine and refurbish locations,
+        and scrapped returns (a location inside the warehouse), are not
+        available: flag them (on install, on upgrade, when changed)."""
+        self._check_rma_returned_locations()
+        locations = self.env["stock.location"].union(*(
+            warehouse[field_name] for warehouse in self for field_name in sorted(RETURNED_LOCATION_FIELDS)
+        ))
+        locations.filtered(lambda location: not location.rma_returned).write({"rma_returned": True})
+        return True
+
+    @api.multi
+    def _check_rma_returned_locations(self):
+        """A location for returned goods must not hold the sellable stock: its
+        units would all leave the quantities on hand."""
+        for warehouse in self:
+            stock = warehouse.lot_stock_id
+            for field_name in sorted(RETURNED_LOCATION_FIELDS):
+                location = warehouse[field_name]
+                holds_stock = location == stock or location.parent_left <= stock.parent_left < location.parent_right
+                if location and holds_stock:
+                    raise ValidationError(
+                        _("%(location)s holds the stock of %(warehouse)s: choose a location of its own for "
+                          "returned goods.") % {"location": location.display_name, "warehouse": warehouse.name}
+                    )
+        return True
 
     @api.model
     def _create_rma_setup_all(self):
@@ -124,10 +163,11 @@ class StockWarehouse(models.Model):
         self.ensure_one()
         common = {"location_id": self.view_location_id.id, "company_id": self.company_id.id}
         return {
-            "rma_loc_id": dict(common, name=_("RMA Input"), usage="internal"),
-            "rma_quarantine_loc_id": dict(common, name=_("Quarantine"), usage="internal"),
-            "rma_refurbish_loc_id": dict(common, name=_("Refurbish"), usage="internal"),
-            "rma_scrap_loc_id": dict(common, name=_("Scrapped Returns"), usage="inventory", scrap_location=True),
+            "rma_loc_id": dict(common, name=_("RMA Input"), usage="internal", rma_returned=True),
+            "rma_quarantine_loc_id": dict(common, name=_("Quarantine"), usage="internal", rma_returned=True),
+            "rma_refurbish_loc_id": dict(common, name=_("Refurbish"), usage="internal", rma_returned=True),
+            "rma_scrap_loc_id": dict(common, name=_("Scrapped Returns"), usage="inventory", scrap_location=True,
+                                     rma_returned=True),
         }
 
     @api.multi

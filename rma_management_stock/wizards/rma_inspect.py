@@ -14,8 +14,14 @@ class RmaInspect(models.TransientModel):
     line_id = fields.Many2one("rma.order.line", string="RMA Line", required=True, readonly=True)
     product_id = fields.Many2one(related="line_id.product_id", readonly=True)
     product_uom = fields.Many2one(related="line_id.product_uom", readonly=True)
+    source = fields.Selection(
+        [("input", "RMA Input"), ("quarantine", "Quarantine"), ("refurbish", "Refurbish")],
+        string="Units In", required=True, default="input", readonly=True,
+        help="Where the decided units are: received units wait in the RMA input; units in quarantine or "
+             "being refurbished can be decided again.",
+    )
     qty_to_inspect = fields.Float(
-        related="line_id.qty_to_inspect", readonly=True, digits=dp.get_precision("Product Unit of Measure"),
+        compute="_compute_qty_to_inspect", string="To Decide", digits=dp.get_precision("Product Unit of Measure"),
     )
     result = fields.Selection(
         lambda self: self.env["rma.order.line"]._fields["inspection_result"].selection,
@@ -24,12 +30,18 @@ class RmaInspect(models.TransientModel):
     note = fields.Text()
     item_ids = fields.One2many("rma.inspect.item", "wizard_id", string="Decisions")
 
+    @api.depends("line_id", "source")
+    def _compute_qty_to_inspect(self):
+        for wizard in self.filtered("line_id"):
+            wizard.qty_to_inspect = wizard.line_id._get_decision_source(wizard.source)[1]
+
     @api.model
     def default_get(self, fields_list):
         values = super(RmaInspect, self).default_get(fields_list)
         line = self.env["rma.order.line"].browse(values.get("line_id"))
         if line and "item_ids" in fields_list:
-            values["item_ids"] = [(0, 0, {"disposition": "stock", "quantity": line.qty_to_inspect})]
+            waiting = line._get_decision_source(values.get("source") or "input")[1]
+            values["item_ids"] = [(0, 0, {"disposition": "stock", "quantity": waiting})]
         return values
 
     @api.multi
@@ -37,5 +49,6 @@ class RmaInspect(models.TransientModel):
         self.ensure_one()
         self.line_id._record_inspection(
             [(item.disposition, item.quantity, item.lot_id) for item in self.item_ids], self.result, self.note,
+            self.source,
         )
         return {"type": "ir.actions.act_window_close"}

@@ -49,6 +49,11 @@ class TestRmaWarehouseRoles(RmaStockCase):
             ("close the receipts of returns", line.action_close_receipt),
             ("close the receipts of returns", self.repair.sudo(user).action_close_receipt),
             ("mark returns as delivered", self.replace.sudo(user).action_mark_delivered),
+            ("inspect returned goods", line.action_decide_refurbish),
+            ("inspect returned goods", lambda: inspect.create({
+                "source": "refurbish", "result": "failed",
+                "item_ids": [(0, 0, {"disposition": "scrap", "quantity": 1})],
+            }).action_confirm()),
         ]
 
     def _state(self):

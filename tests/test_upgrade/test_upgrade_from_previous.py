@@ -74,6 +74,14 @@ env.cr.execute(
 result(sorted(row[0] for row in env.cr.fetchall()))
 """
 
+RETURNED_LOCATIONS = """
+fields = ("rma_loc_id", "rma_quarantine_loc_id", "rma_refurbish_loc_id", "rma_scrap_loc_id", "lot_stock_id")
+result(sorted(
+    [warehouse.name, field_name, warehouse[field_name].rma_returned]
+    for warehouse in env["stock.warehouse"].with_context(active_test=False).search([]) for field_name in fields
+))
+"""
+
 
 @pytest.fixture(scope="module")
 def upgraded(tmp_path_factory):
@@ -134,3 +142,10 @@ def test_each_company_keeps_the_returns_settings_it_had(upgraded):
 def test_the_old_columns_are_gone(upgraded):
     new, _data, _log = upgraded
     assert new.shell(OLD_COLUMNS) == []
+
+
+def test_the_rma_locations_are_kept_apart_from_the_sellable_stock(upgraded):
+    new, _data, _log = upgraded
+    flags = new.shell(RETURNED_LOCATIONS)
+    assert flags, "warehouses exist"
+    assert [[name, field, flag] for name, field, flag in flags if flag != (field != "lot_stock_id")] == []
