@@ -4,23 +4,16 @@ Module operations reload the registry, which a TransactionCase cannot live
 through: this test runs the project's launcher on a throw-away copy of the
 test template database (demo data, the addons installed, RMAs in it), and
 reads the results with SQL."""
-import json
 import os
-import subprocess
-import sys
 from contextlib import closing
-from pathlib import Path
 
 import pytest
-from rma_test_databases import copy_database, drop_database
+from rma_test_databases import OdooProcess, copy_database, drop_database, log_problems
 
 import odoo
 
-ROOT = Path(__file__).resolve().parents[2]
-
 #: receives the demo RMA approved before the stock addon was installed, and puts one unit in quarantine
 RECEIVE = """
-import json
 rma = env.ref("rma_management.rma_demo_approved")
 receipt = rma.picking_ids
 for move in receipt.move_lines:
@@ -33,14 +26,14 @@ warehouse = rma.warehouse_id
 other = env["stock.warehouse"].search([("id", "!=", warehouse.id)], limit=1)
 other.write({"rma_loc_id": other.lot_stock_id.id, "rma_scrap_loc_id": env.ref("stock.stock_location_scrapped").id})
 env.cr.commit()
-print("RESULT:" + json.dumps({
+result({
     "receipt": [receipt.id, receipt.name, receipt.state],
     "types": (warehouse.rma_in_type_id | warehouse.rma_out_type_id).ids,
     "input": warehouse.rma_loc_id.id,
     "quarantine": warehouse.rma_quarantine_loc_id.id,
     "other": other.id,
     "shared": (other.rma_loc_id | other.rma_scrap_loc_id).ids,
-}))
+})
 """
 
 UNINSTALL = """
@@ -50,7 +43,6 @@ env.cr.commit()
 
 #: a new RMA after the reinstall, and its receipt
 NEW_RMA = """
-import json
 warehouse = env.ref("stock.warehouse0")
 rma = env["rma.order"].create({
     "partner_id": env.ref("base.res_partner_2").id,
@@ -64,40 +56,14 @@ rma.action_confirm()
 if rma.state == "to_approve":
     rma.action_approve()
 env.cr.commit()
-print("RESULT:" + json.dumps({
+result({
     "state": rma.state,
     "receipt": rma.picking_ids.mapped("name"),
     "types": (warehouse.rma_in_type_id | warehouse.rma_out_type_id).ids,
     "input": warehouse.rma_loc_id.id,
     "other": env["stock.warehouse"].browse(%d).read(["rma_loc_id", "rma_scrap_loc_id"])[0],
-}))
+})
 """
-
-
-def _odoo(database, *options, command=(), script=None):
-    """Run the launcher (``command``: e.g. ``["shell"]``) on ``database``: its exit code and log."""
-    process = subprocess.run(
-        [sys.executable, str(ROOT / "setup" / "odoo-server"), *command, "-c", odoo.tools.config.rcfile,
-         "-d", database, "--no-http", *options],
-        input=script, capture_output=True, text=True, timeout=600, check=False,
-    )
-    return process.returncode, process.stdout + process.stderr
-
-
-def _shell(database, script, log_level="warn"):
-    """Run ``script`` in an Odoo shell: the log and the RESULT it printed."""
-    code, log = _odoo(database, "--log-level=%s" % log_level, command=["shell"], script=script)
-    assert code == 0, log[-3000:]
-    results = [line[len("RESULT:"):] for line in log.splitlines() if line.startswith("RESULT:")]
-    return log, json.loads(results[-1]) if results else None
-
-
-def _problems(log):
-    """What must not appear in a clean log."""
-    return [
-        line for line in log.splitlines()
-        if " ERROR " in line or " WARNING " in line or "Traceback" in line or "Unable to delete" in line
-    ]
 
 
 def _rows(database, query, params=()):
@@ -120,13 +86,14 @@ def database():
 
 
 def test_uninstall_keeps_the_history_and_reinstall_continues(database):
-    _log, before = _shell(database, RECEIVE)
+    odoo_process = OdooProcess(database)
+    before, _log = odoo_process.shell(RECEIVE)
     receipt_id, receipt_name, receipt_state = before["receipt"]
     assert receipt_state == "done"
 
     # uninstalling the core takes the other addons along, and logs no error
-    _log, _result = _shell(database, UNINSTALL, log_level="info")
-    assert _problems(_log) == []
+    _result, log = odoo_process.shell(UNINSTALL, log_level="info")
+    assert log_problems(log, warnings=True) == []
     assert _rows(database, "SELECT name, state FROM ir_module_module WHERE name LIKE 'rma\\_%%' ORDER BY name") == [
         ("rma_management", "uninstalled"), ("rma_management_account", "uninstalled"),
         ("rma_management_stock", "uninstalled"), ("rma_management_stock_account", "uninstalled"),
@@ -152,14 +119,13 @@ def test_uninstall_keeps_the_history_and_reinstall_continues(database):
                  (tuple(before["shared"]),)) == [(True,)]
 
     # the reinstall takes the archived types and locations back and continues their numbering
-    code, log = _odoo(database, "-i", "rma_management_stock,rma_management_account", "--stop-after-init",
-                      "--log-level=warn")
-    assert code == 0, log[-3000:]
-    assert _problems(log) == []
+    log = odoo_process.run("-i", "rma_management_stock,rma_management_account", "--stop-after-init",
+                           "--log-level=warn")
+    assert log_problems(log, warnings=True) == []
     assert _rows(database, "SELECT DISTINCT state FROM ir_module_module WHERE name LIKE 'rma\\_%%'") == [
         ("installed",),
     ]
-    _log, after = _shell(database, NEW_RMA % before["other"])
+    after, _log = odoo_process.shell(NEW_RMA % before["other"])
     assert after["state"] == "approved"
     assert after["types"] == before["types"]
     assert after["input"] == before["input"]

@@ -8,10 +8,9 @@ import subprocess
 import tarfile
 
 import pytest
+from rma_test_databases import ROOT, OdooProcess, drop_database, log_problems
 
 import odoo
-
-from .odoo_process import ROOT, OdooProcess, drop_database, log_problems
 
 #: 11.0.1.0.0, as it landed before the returns settings became per company
 PREVIOUS_VERSION = "c6a60ec81c9a358f20400f796f918235a46cd243"
@@ -98,12 +97,11 @@ def upgraded(tmp_path_factory):
         tar.extractall(previous)
     database = "%s_upgrade" % odoo.tools.config["db_name"]
     drop_database(database)
-    old, new = OdooProcess(database, workdir, previous), OdooProcess(database, workdir)
+    old, new = OdooProcess(database, previous, workdir), OdooProcess(database)
     try:
-        old.install(",".join(ADDONS[1:3]), workdir / "install.log")
-        data = old.shell(OLD_DATA)
-        upgrade_log = workdir / "upgrade.log"
-        new.update("rma_management", upgrade_log)
+        old.install(",".join(ADDONS[1:3]))
+        data, _log = old.shell(OLD_DATA)
+        upgrade_log = new.update("rma_management")
         yield new, data, upgrade_log
     finally:
         drop_database(database)
@@ -116,7 +114,7 @@ def test_the_upgrade_logs_no_error(upgraded):
 
 def test_each_company_keeps_the_returns_settings_it_had(upgraded):
     new, data, _log = upgraded
-    values = new.shell(NEW_VALUES % data)
+    values = new.shell(NEW_VALUES % data)[0]
     shared, main = data["policies"]["shared"], data["policies"]["main"]
     # a shared customer's policy applied everywhere; a policy of one company only there
     assert values["main"]["policies"] == {
@@ -141,11 +139,11 @@ def test_each_company_keeps_the_returns_settings_it_had(upgraded):
 
 def test_the_old_columns_are_gone(upgraded):
     new, _data, _log = upgraded
-    assert new.shell(OLD_COLUMNS) == []
+    assert new.shell(OLD_COLUMNS)[0] == []
 
 
 def test_the_rma_locations_are_kept_apart_from_the_sellable_stock(upgraded):
     new, _data, _log = upgraded
-    flags = new.shell(RETURNED_LOCATIONS)
+    flags = new.shell(RETURNED_LOCATIONS)[0]
     assert flags, "warehouses exist"
     assert [[name, field, flag] for name, field, flag in flags if flag != (field != "lot_stock_id")] == []
