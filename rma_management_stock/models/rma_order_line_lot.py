@@ -21,8 +21,10 @@ class RmaOrderLine(models.Model):
              "and that an RMA manager accepted to receive on it anyway.",
     )
 
-    @api.constrains("accepted_lot_ids", "product_id")
+    @api.multi
     def _check_accepted_lots_product(self):
+        """Called by create and write when lots or the product change (not a
+        constraint: it would read the lots of every line created)."""
         for line in self:
             others = line.accepted_lot_ids.filtered(lambda lot, product=line.product_id: lot.product_id != product)
             if others:
@@ -34,18 +36,25 @@ class RmaOrderLine(models.Model):
     @api.model
     def create(self, vals):
         self._check_workflow_vals(vals, create=True)  # before vals are read
-        if vals.get("accepted_lot_ids"):
-            self._check_lot_acceptor()
-        return super(RmaOrderLine, self).create(vals)
+        if not vals.get("accepted_lot_ids"):
+            return super(RmaOrderLine, self).create(vals)
+        self._check_lot_acceptor()
+        line = super(RmaOrderLine, self).create(vals)
+        line._check_accepted_lots_product()
+        return line
 
     @api.multi
     def write(self, vals):
         self._check_workflow_vals(vals)  # before vals are read
         if "accepted_lot_ids" not in vals:
-            return super(RmaOrderLine, self).write(vals)
+            result = super(RmaOrderLine, self).write(vals)
+            if "product_id" in vals:
+                self._check_accepted_lots_product()
+            return result
         self._check_lot_acceptor()
         before = {line: line.accepted_lot_ids for line in self}
         result = super(RmaOrderLine, self).write(vals)
+        self._check_accepted_lots_product()
         self._log_accepted_lots(before)
         return result
 

@@ -22,9 +22,9 @@ receipt.action_done()
 line = rma.line_ids.filtered(lambda line: line.qty_received)[0]
 line._record_inspection([("quarantine", 1.0, False)], "failed")
 warehouse = rma.warehouse_id
-# another warehouse takes its returns into its stock and scraps them with Odoo's Scrapped location
+# another warehouse scraps its returns in Odoo's Scrapped location
 other = env["stock.warehouse"].search([("id", "!=", warehouse.id)], limit=1)
-other.write({"rma_loc_id": other.lot_stock_id.id, "rma_scrap_loc_id": env.ref("stock.stock_location_scrapped").id})
+other.write({"rma_scrap_loc_id": env.ref("stock.stock_location_scrapped").id})
 env.cr.commit()
 result({
     "receipt": [receipt.id, receipt.name, receipt.state],
@@ -32,7 +32,7 @@ result({
     "input": warehouse.rma_loc_id.id,
     "quarantine": warehouse.rma_quarantine_loc_id.id,
     "other": other.id,
-    "shared": (other.rma_loc_id | other.rma_scrap_loc_id).ids,
+    "shared": other.rma_scrap_loc_id.ids,
 })
 """
 
@@ -61,7 +61,7 @@ result({
     "receipt": rma.picking_ids.mapped("name"),
     "types": (warehouse.rma_in_type_id | warehouse.rma_out_type_id).ids,
     "input": warehouse.rma_loc_id.id,
-    "other": env["stock.warehouse"].browse(%d).read(["rma_loc_id", "rma_scrap_loc_id"])[0],
+    "other": env["stock.warehouse"].browse(%d).read(["rma_scrap_loc_id"])[0],
 })
 """
 
@@ -114,7 +114,7 @@ def test_uninstall_keeps_the_history_and_reinstall_continues(database):
         (before["input"], False), (before["quarantine"], False),
     ]
     assert all(qty > 0 for _location, _active, qty in held)
-    # a warehouse's own stock and Odoo's Scrapped location, chosen for returns, stay active
+    # Odoo's Scrapped location, chosen for returns, stays active
     assert _rows(database, "SELECT DISTINCT active FROM stock_location WHERE id IN %s",
                  (tuple(before["shared"]),)) == [(True,)]
 
@@ -129,7 +129,7 @@ def test_uninstall_keeps_the_history_and_reinstall_continues(database):
     assert after["state"] == "approved"
     assert after["types"] == before["types"]
     assert after["input"] == before["input"]
-    assert [after["other"]["rma_loc_id"][0], after["other"]["rma_scrap_loc_id"][0]] == before["shared"]
+    assert [after["other"]["rma_scrap_loc_id"][0]] == before["shared"]
     assert _rows(database, "SELECT count(*) FROM stock_picking_type WHERE id IN %s AND active",
                  (tuple(before["types"]),)) == [(2,)]
     prefix = receipt_name.rsplit("/", 1)[0]

@@ -2,7 +2,7 @@
 got from its origin (or what an RMA manager accepted), and what an inspection
 decides moves the units the customer returned on that RMA, never another
 RMA's waiting in the same RMA input location."""
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .rma_stock_common import RmaStockCase
 
@@ -173,6 +173,18 @@ class TestRmaLots(RmaStockCase):
             "Only RMA managers can accept lots or serial numbers that the customer did not get from the origin "
             "delivery.",
         )
+        self.env.cache.invalidate()
+        self.assertFalse(rma.line_ids.accepted_lot_ids)
+        self.assertEqual(len(rma.message_ids), messages_before)
+
+    def test_a_lot_of_another_product_cannot_be_accepted(self):
+        rma = self._approve(self._create_rma([(self.other_order.order_line, 1, "refund")]))
+        other_product = self._create_product("Other Serial Widget", tracking="serial")
+        foreign = self.env["stock.production.lot"].create({"name": "OT-1", "product_id": other_product.id})
+        messages_before = len(rma.message_ids)
+        with self.assertRaisesRegex(ValidationError, "OT-1 is not a lot or serial number of Serial Widget."), \
+                self.env.cr.savepoint():
+            rma.line_ids.write({"accepted_lot_ids": [(4, foreign.id)]})
         self.env.cache.invalidate()
         self.assertFalse(rma.line_ids.accepted_lot_ids)
         self.assertEqual(len(rma.message_ids), messages_before)
