@@ -1,6 +1,6 @@
 # Copyright 2026 RMA Management contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, fields, models
+from odoo import fields, models
 
 
 class ProductTemplate(models.Model):
@@ -18,17 +18,3 @@ class ProductTemplate(models.Model):
         company_dependent=True,
         help="Returned units wait in the RMA location until someone inspected them.",
     )
-
-    @api.model
-    def create(self, vals):
-        settings, vals = self.browse()._split_rma_settings(vals)
-        template = super(ProductTemplate, self).create(vals)
-        template._write_rma_settings(settings)
-        return template
-
-    @api.multi
-    def write(self, vals):
-        settings, vals = self._split_rma_settings(vals)
-        result = super(ProductTemplate, self).write(vals) if vals or not settings else True
-        self._write_rma_settings(settings)
-        return result

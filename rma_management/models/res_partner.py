@@ -16,20 +16,6 @@ class ResPartner(models.Model):
     rma_ids = fields.One2many("rma.order", "partner_id", string="RMAs")
     rma_count = fields.Integer(string="RMA Count", compute="_compute_rma_count")
 
-    @api.model
-    def create(self, vals):
-        settings, vals = self.browse()._split_rma_settings(vals)
-        partner = super(ResPartner, self).create(vals)
-        partner._write_rma_settings(settings)
-        return partner
-
-    @api.multi
-    def write(self, vals):
-        settings, vals = self._split_rma_settings(vals)
-        result = super(ResPartner, self).write(vals) if vals or not settings else True
-        self._write_rma_settings(settings)
-        return result
-
     @api.multi
     def _compute_rma_count(self):
         """Counts the RMAs of each partner and of its contacts, in one query."""

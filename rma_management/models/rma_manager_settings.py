@@ -15,14 +15,28 @@ class RmaManagerSettingsMixin(models.AbstractModel):
     returns. Whoever may edit the contact or the product may not change them,
     only RMA managers, and a manager changes them for the company they work
     in. The models that use this mixin declare those fields with
-    ``company_dependent=True`` and call ``_split_rma_settings`` and
-    ``_write_rma_settings`` from their ``create`` and ``write``."""
+    ``company_dependent=True``; its ``create`` and ``write`` check and store
+    them."""
 
     _name = "rma.manager.settings.mixin"
     _description = "Returns Settings on Other Records"
 
     #: the fields this mixin guards, set by each model that uses it
     _rma_manager_fields = ()
+
+    @api.model
+    def create(self, vals):
+        settings, vals = self.browse()._split_rma_settings(vals)
+        record = super(RmaManagerSettingsMixin, self).create(vals)
+        record._write_rma_settings(settings)
+        return record
+
+    @api.multi
+    def write(self, vals):
+        settings, vals = self._split_rma_settings(vals)
+        result = super(RmaManagerSettingsMixin, self).write(vals) if vals or not settings else True
+        self._write_rma_settings(settings)
+        return result
 
     @api.multi
     def _check_rma_manager_settings(self, vals):
