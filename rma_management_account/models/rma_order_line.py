@@ -93,10 +93,10 @@ class RmaOrderLine(models.Model):
             allowed = self._get_allowed_credit_policies(line.operation)
             if line.credit_policy not in allowed:
                 raise ValidationError(
-                    _("%(product)s cannot be credited %(policy)s: with this requested outcome, "
+                    _("%(product)s cannot have the credit policy \"%(policy)s\": with this requested outcome, "
                       "choose one of %(allowed)s.")
                     % {"product": line.product_id.display_name,
-                       "policy": self._describe_credit_policies([line.credit_policy]).lower(),
+                       "policy": self._describe_credit_policies([line.credit_policy]),
                        "allowed": self._describe_credit_policies(allowed)}
                 )
 
@@ -363,8 +363,8 @@ class RmaOrderLine(models.Model):
         )
         if credited:
             raise UserError(
-                _("The %(field)s of %(products)s can no longer be changed: credit notes exist for them.")
-                % {"field": field.string.lower(),
+                _("The field \"%(field)s\" of %(products)s can no longer be changed: credit notes exist for them.")
+                % {"field": field._description_string(self.env),
                    "products": ", ".join(credited.mapped("product_id.display_name"))}
             )
 

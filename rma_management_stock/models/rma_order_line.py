@@ -257,9 +257,10 @@ class RmaOrderLine(models.Model):
             if line.product_id.type == "service" and line.operation in SHIP_OPERATIONS:
                 operations = dict(self._fields["operation"]._description_selection(self.env))
                 raise ValidationError(
-                    _("%(product)s is a service: no goods come back to %(operation)s. Choose another outcome, "
+                    _("%(product)s is a service: no goods come back, so its outcome cannot be \"%(operation)s\". "
+                      "Choose another outcome, "
                       "such as %(refund)s or %(credit_only)s.")
-                    % {"product": line.product_id.display_name, "operation": operations[line.operation].lower(),
+                    % {"product": line.product_id.display_name, "operation": operations[line.operation],
                        "refund": operations["refund"], "credit_only": operations["credit_only"]}
                 )
 

@@ -234,7 +234,6 @@ class RmaOrderLine(models.Model):
                 "location_id": location.id,
                 "scrap_location_id": warehouse.rma_scrap_loc_id.id,
                 "origin": self.rma_id.name,
-                "company_id": self.company_id.id,
                 "rma_line_id": self.id,
             })
             scrap.do_scrap()

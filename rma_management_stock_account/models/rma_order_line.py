@@ -45,9 +45,10 @@ class RmaOrderLine(models.Model):
         for line in self:
             if line.product_id.type == "service" and line.credit_policy in RECEIPT_POLICIES:
                 raise ValidationError(
-                    _("%(product)s is a service: nothing of it is received, so it cannot be credited %(policy)s.")
+                    _("%(product)s is a service: nothing of it is received, so it cannot have the credit policy "
+                      "\"%(policy)s\".")
                     % {"product": line.product_id.display_name,
-                       "policy": self._describe_credit_policies([line.credit_policy]).lower()}
+                       "policy": self._describe_credit_policies([line.credit_policy])}
                 )
 
     @api.model

@@ -93,7 +93,8 @@ class TestCreditInvoices(RmaAccountCase):
         self.assertEqual(credit_note.amount_total, 230.0)
         self.assertEqual((line.qty_credited, line.qty_to_credit), (2, 0), "the chosen invoice billed 2 only")
         # credited: the choice stays
-        with self.assertRaisesRegex(UserError, "The invoice to credit of Credit Widget can no longer be changed"), \
+        changed = 'The field "Invoice to Credit" of Credit Widget can no longer be changed'
+        with self.assertRaisesRegex(UserError, changed), \
                 self.env.cr.savepoint():
             line.origin_invoice_id = later
         line.invalidate_cache()

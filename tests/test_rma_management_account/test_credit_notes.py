@@ -151,8 +151,8 @@ class TestCreditNotes(RmaAccountCase):
         line = rma.line_ids
         with self.assertRaises(ValidationError) as error, self.env.cr.savepoint():
             line.write({"credit_policy": "on_approval"})
-        self.assertIn("cannot be credited on approval: with this requested outcome, choose one of No Credit",
-                      error.exception.name)
+        self.assertIn('cannot have the credit policy "On Approval": with this requested outcome, '
+                      "choose one of No Credit", error.exception.name)
         self.assertEqual(line.credit_policy, "none")
 
     def test_policy_locked_once_credited(self):

@@ -37,12 +37,12 @@ class TestRmaServices(RmaStockCase):
             self._create_rma([(self.warranty, 1, "replace")])
         self.assertEqual(
             str(error.exception.name),
-            "Extended Warranty is a service: no goods come back to replace. Choose another outcome, such as Refund "
-            "or Credit Only.",
+            'Extended Warranty is a service: no goods come back, so its outcome cannot be "Replace". Choose another '
+            "outcome, such as Refund or Credit Only.",
         )
         self.assertEqual(self.env["rma.order.line"].search_count([]), lines_before)
         rma = self._create_rma([(self.warranty, 1, "refund")])
-        with self.assertRaisesRegex(ValidationError, "no goods come back to repair"), self.env.cr.savepoint():
+        with self.assertRaisesRegex(ValidationError, 'its outcome cannot be "Repair"'), self.env.cr.savepoint():
             rma.line_ids.operation = "repair"
         rma.line_ids.invalidate_cache()
         self.assertEqual(rma.line_ids.operation, "refund")

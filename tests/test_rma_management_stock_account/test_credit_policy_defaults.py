@@ -105,8 +105,8 @@ class TestServiceCredit(RmaStockAccountCase):
                 line.credit_policy = policy
             self.assertEqual(
                 str(error.exception.name),
-                "Bridge Warranty is a service: nothing of it is received, so it cannot be credited %s."
-                % ("on receipt" if policy == "on_receipt" else "on acceptance"),
+                'Bridge Warranty is a service: nothing of it is received, so it cannot have the credit policy "%s".'
+                % ("On Receipt" if policy == "on_receipt" else "On Acceptance"),
             )
             line.invalidate_cache()
             self.assertEqual(line.credit_policy, "on_approval")

@@ -37,9 +37,9 @@ class Server:
         self.log = log
 
     def log_problems(self):
-        """Tracebacks and ERROR lines the server logged."""
+        """Tracebacks, ERROR and WARNING lines the server logged."""
         lines = self.log.read_text(errors="replace").splitlines()
-        return [line for line in lines if " ERROR " in line or "Traceback" in line]
+        return [line for line in lines if " ERROR " in line or " WARNING " in line or "Traceback" in line]
 
 
 @pytest.fixture(scope="session")

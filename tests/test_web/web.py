@@ -55,6 +55,11 @@ PENDING_REQUESTS_SCRIPT = """
 })();
 """
 
+#: reports each trusted click (a real mouse click, not a script's) to the test
+COUNT_CLICKS_SCRIPT = """
+document.addEventListener('click', (event) => { if (event.isTrusted) { window.__rmaCountClick(); } }, true);
+"""
+
 
 class WebClient:
     """One user's browser tab on the Odoo web client; collects JavaScript errors."""
@@ -63,6 +68,10 @@ class WebClient:
         self.server = server
         self.context = browser.new_context(viewport={"width": 1400, "height": 900}, accept_downloads=True)
         self.context.add_init_script(PENDING_REQUESTS_SCRIPT)
+        # the user's effort: every mouse click in the page, whichever helper or locator made it
+        self.clicks = 0
+        self.context.expose_binding("__rmaCountClick", self._count_click)
+        self.context.add_init_script(COUNT_CLICKS_SCRIPT)
         self.page = self.context.new_page()
         self.page.set_default_timeout(30000)
         self.js_errors = []
@@ -74,6 +83,9 @@ class WebClient:
         self.page.click("button[type=submit]")
         self.page.wait_for_selector(".o_main_navbar, .o_web_client", state="attached")
         self.wait_idle()
+
+    def _count_click(self, _source):
+        self.clicks += 1
 
     def expected_server_error(self, exception):
         """Odoo's client logs the errors it shows in a dialog: take the one
