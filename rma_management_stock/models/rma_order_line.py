@@ -21,10 +21,12 @@ STOCK_STATUSES = [
     ("pending", "Pending Receipt"),
     ("partial", "Partially Received"),
     ("inspect", "Waiting for Inspection"),
+    ("decide", "To Decide"),
     ("action", "Waiting for Action"),
     ("progress", "In Progress"),
     ("ready", "Ready for Shipment"),
     ("shipped", "Shipped"),
+    ("stocked", "Received to Stock"),
     ("resolved", "Resolved"),
 ]
 
@@ -110,7 +112,7 @@ class RmaOrderLine(models.Model):
         "move_ids.state", "move_ids.product_uom_qty", "move_ids.product_uom", "move_ids.rma_disposition",
         "move_ids.location_id", "move_ids.location_dest_id", "move_ids.origin_returned_move_id",
         "product_uom", "operation", "product_id.rma_inspection_required", "rma_id.warehouse_id.rma_refurbish_loc_id",
-        "rma_id.warehouse_id.rma_quarantine_loc_id",
+        "rma_id.warehouse_id.rma_quarantine_loc_id", "inspection_date",
     )
     def _compute_stock_quantities(self):
         for line in self:
@@ -205,13 +207,19 @@ class RmaOrderLine(models.Model):
             if positive("incoming"):
                 return "partial" if positive("received") else "pending"
             if positive("to_inspect"):
-                return "inspect" if self._get_product_setting("rma_inspection_required") else "action"
+                # a product that needs no inspection waits in RMA Input for a decision, not for an inspection
+                return "inspect" if self._get_product_setting("rma_inspection_required") else "decide"
         if positive("outgoing"):
             return "progress" if positive("not_ready") else "ready"
         if self.operation in SHIP_OPERATIONS and positive("to_ship"):
             return "progress" if self.operation == "repair" and positive("in_refurbish") else "action"
         if positive("delivered"):
             return "shipped"
+        if not self.inspection_date and positive("received") and not float_compare(
+            totals["stock"], totals["received"], precision_rounding=self.product_uom.rounding
+        ):
+            # the receipt put them in stock: the operation type receives returns straight to stock
+            return "stocked"
         return "resolved"
 
     @api.multi
