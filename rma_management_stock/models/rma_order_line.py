@@ -112,7 +112,7 @@ class RmaOrderLine(models.Model):
         "move_ids.state", "move_ids.product_uom_qty", "move_ids.product_uom", "move_ids.rma_disposition",
         "move_ids.location_id", "move_ids.location_dest_id", "move_ids.origin_returned_move_id",
         "product_uom", "operation", "product_id.rma_inspection_required", "rma_id.warehouse_id.rma_refurbish_loc_id",
-        "rma_id.warehouse_id.rma_quarantine_loc_id", "inspection_date",
+        "rma_id.warehouse_id.rma_quarantine_loc_id",
     )
     def _compute_stock_quantities(self):
         for line in self:
@@ -140,10 +140,13 @@ class RmaOrderLine(models.Model):
             kind = move._get_rma_kind()
             if kind == "in":
                 totals["received" if done else "incoming"] += qty
+                if done and move.rma_disposition == "stock":
+                    totals["received_to_stock"] += qty
             elif kind == "return":
                 # a standard Return undoes the receipt it copies, disposition included
                 if done:
                     totals["received"] -= qty
+                    totals["received_to_stock"] -= qty if move.rma_disposition == "stock" else 0.0
                     totals[move.rma_disposition] -= qty if move.rma_disposition else 0.0
                 continue
             elif kind == "undelivered":
@@ -215,8 +218,8 @@ class RmaOrderLine(models.Model):
             return "progress" if self.operation == "repair" and positive("in_refurbish") else "action"
         if positive("delivered"):
             return "shipped"
-        if not self.inspection_date and positive("received") and not float_compare(
-            totals["stock"], totals["received"], precision_rounding=self.product_uom.rounding
+        if positive("received") and not float_compare(
+            totals["received_to_stock"], totals["received"], precision_rounding=self.product_uom.rounding
         ):
             # the receipt put them in stock: the operation type receives returns straight to stock
             return "stocked"
