@@ -3,7 +3,7 @@
 {
     "name": "RMA Management - Stock",
     "summary": "Receive, inspect, dispose and ship back returned goods",
-    "version": "11.0.1.1.0",
+    "version": "11.0.1.2.0",
     "category": "Warehouse",
     "website": "https://github.com/rma-management/rma-management",
     "author": "RMA Management contributors",

@@ -3,7 +3,7 @@
 {
     "name": "RMA Management - Stock and Accounting",
     "summary": "Credit returned goods when they are received or pass inspection",
-    "version": "11.0.1.0.0",
+    "version": "11.0.1.1.0",
     "category": "Accounting",
     "website": "https://github.com/rma-management/rma-management",
     "author": "RMA Management contributors",

@@ -10,7 +10,7 @@ STATES = [
     ("to_approve", "Pending Approval"),
     ("approved", "Approved"),
     ("done", "Resolved"),
-    ("cancel", "Canceled"),
+    ("cancel", "Cancelled"),
 ]
 
 #: display status; rma_management_stock and rma_management_account add theirs, see rma_order_status
@@ -20,7 +20,7 @@ STATUSES = [
     ("approved", "Approved"),
     ("done", "Resolved"),
     ("rejected", "Rejected"),
-    ("cancel", "Canceled"),
+    ("cancel", "Cancelled"),
 ]
 
 #: states in which customer, origin and quantities can no longer be changed

@@ -25,7 +25,8 @@ class RmaOrder(models.Model):
     credit_status = fields.Selection(
         CREDIT_STATUSES, compute="_compute_credit_status", store=True, index=True, readonly=True,
         help="Pending Credit: something is due or waits on a draft credit note. "
-        "Credited: everything creditable is on validated credit notes.",
+        "Credited: everything creditable is on validated credit notes. "
+        "With the warehouse, a refund credited for its goods says what it waits for.",
     )
     credit_due = fields.Boolean(
         compute="_compute_credit_due", help="Some quantity is due and on no credit note yet.",
@@ -49,7 +50,13 @@ class RmaOrder(models.Model):
                 for line in rma.line_ids
             )
 
-    @api.depends("line_ids.qty_to_credit", "line_ids.qty_credited", "line_ids.qty_credit_validated")
+    @api.model
+    def _get_credit_status_depends(self):
+        """Fields the credit status depends on. Extension point: the fields
+        ``_get_awaited_credit_status`` reads."""
+        return ["line_ids.qty_to_credit", "line_ids.qty_credited", "line_ids.qty_credit_validated"]
+
+    @api.depends(lambda self: self._get_credit_status_depends())
     def _compute_credit_status(self):
         for rma in self:
             lines = rma.line_ids
@@ -63,7 +70,16 @@ class RmaOrder(models.Model):
                      for line in lines):
                 rma.credit_status = "credited"
             else:
-                rma.credit_status = "none"
+                rma.credit_status = rma._get_awaited_credit_status() or "none"
+
+    @api.multi
+    def _get_awaited_credit_status(self):
+        """The credit status of an RMA with nothing due nor credited yet whose
+        credit waits for a step of the return, False when none does.
+        Extension point: a credit on approval is due once approved; the
+        warehouse bridge adds the credits that wait for the goods."""
+        self.ensure_one()
+        return False
 
     @api.model
     def _get_status_depends(self):

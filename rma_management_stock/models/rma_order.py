@@ -10,9 +10,12 @@ LINE_STATUS_FACTS = {
     "pending": {"goods_expected"},
     "partial": {"goods_expected"},
     "inspect": {"to_inspect"},
+    "decide": {"to_decide"},
+    "action": {"to_plan"},
     "progress": {"in_progress"},
     "ready": {"delivery_ready"},
     "shipped": {"shipped"},
+    "stocked": set(),
     "resolved": set(),
 }
 
@@ -103,7 +106,7 @@ class RmaOrder(models.Model):
     @api.model
     def _get_status_depends(self):
         return [*super(RmaOrder, self)._get_status_depends(), "delivered_date", "line_ids.stock_status",
-                *("line_ids.%s" % name for name in QUANTITY_FACTS), "line_ids.qty_to_inspect"]
+                *("line_ids.%s" % name for name in QUANTITY_FACTS)]
 
     @api.multi
     def _get_status_facts_by_line(self):
@@ -112,8 +115,6 @@ class RmaOrder(models.Model):
         for line in self.mapped("line_ids").filtered(lambda line: line.id in by_line and line.stock_status):
             facts = by_line[line.id]
             facts |= {FOLLOWED} | LINE_STATUS_FACTS.get(line.stock_status, set())
-            if line.stock_status == "action":
-                facts.add("to_decide" if line._is_positive("qty_to_inspect") else "to_plan")
             if "shipped" in facts and line.rma_id.delivered_date:
                 facts.discard("shipped")
                 facts.add("delivered")

@@ -21,10 +21,12 @@ STOCK_STATUSES = [
     ("pending", "Pending Receipt"),
     ("partial", "Partially Received"),
     ("inspect", "Waiting for Inspection"),
+    ("decide", "To Decide"),
     ("action", "Waiting for Action"),
     ("progress", "In Progress"),
     ("ready", "Ready for Shipment"),
     ("shipped", "Shipped"),
+    ("stocked", "Received to Stock"),
     ("resolved", "Resolved"),
 ]
 
@@ -138,10 +140,13 @@ class RmaOrderLine(models.Model):
             kind = move._get_rma_kind()
             if kind == "in":
                 totals["received" if done else "incoming"] += qty
+                if done and move.rma_disposition == "stock":
+                    totals["received_to_stock"] += qty
             elif kind == "return":
                 # a standard Return undoes the receipt it copies, disposition included
                 if done:
                     totals["received"] -= qty
+                    totals["received_to_stock"] -= qty if move.rma_disposition == "stock" else 0.0
                     totals[move.rma_disposition] -= qty if move.rma_disposition else 0.0
                 continue
             elif kind == "undelivered":
@@ -205,13 +210,19 @@ class RmaOrderLine(models.Model):
             if positive("incoming"):
                 return "partial" if positive("received") else "pending"
             if positive("to_inspect"):
-                return "inspect" if self._get_product_setting("rma_inspection_required") else "action"
+                # a product that needs no inspection waits in RMA Input for a decision, not for an inspection
+                return "inspect" if self._get_product_setting("rma_inspection_required") else "decide"
         if positive("outgoing"):
             return "progress" if positive("not_ready") else "ready"
         if self.operation in SHIP_OPERATIONS and positive("to_ship"):
             return "progress" if self.operation == "repair" and positive("in_refurbish") else "action"
         if positive("delivered"):
             return "shipped"
+        if positive("received") and not float_compare(
+            totals["received_to_stock"], totals["received"], precision_rounding=self.product_uom.rounding
+        ):
+            # the receipt put them in stock: the operation type receives returns straight to stock
+            return "stocked"
         return "resolved"
 
     @api.multi

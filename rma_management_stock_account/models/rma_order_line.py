@@ -51,6 +51,21 @@ class RmaOrderLine(models.Model):
                        "policy": self._describe_credit_policies([line.credit_policy])}
                 )
 
+    @api.multi
+    def _get_awaited_credit_step(self):
+        """The step of the return the line's credit waits for (see the RMA's
+        credit status), False when it waits for none; read from stored fields."""
+        self.ensure_one()
+        if self.state != "approved":
+            return False
+        if self.credit_policy == "on_receipt" and self.stock_status in ("pending", "partial"):
+            return "after_receipt"
+        if self.credit_policy == "on_acceptance" and (
+            self.stock_status in ("pending", "partial", "inspect", "decide") or self._is_positive("qty_in_quarantine")
+        ):
+            return "after_inspection"
+        return False
+
     @api.model
     def _get_credit_qty_depends(self):
         return [*super(RmaOrderLine, self)._get_credit_qty_depends(), "qty_received", "qty_accepted"]

@@ -63,8 +63,8 @@ class TestRmaReceipt(RmaStockCase):
         self.assertEqual(rma.receipt_count, 3)
         self.assertEqual(self._quantity(self.product, self.rma_location), 10)
         self.assertEqual(self._quantity(self.product, self.stock_location), 0)
-        # received, no inspection needed: the goods wait for a decision
-        self.assertEqual(line.stock_status, "action")
+        # received, no inspection needed: the goods wait for a decision, not for an action
+        self.assertEqual(line.stock_status, "decide")
         self.assertEqual(rma.status, "fully_received")
         self.assertEqual(self.product.with_context(location=self.stock_location.id).qty_available, 0)
 

@@ -24,7 +24,7 @@ class TestRmaServices(RmaStockCase):
         self._validate(receipt)
         # the services wait for nothing in the warehouse: the goods give the status
         self.assertEqual((refund.stock_status, no_credit.stock_status), (False, False))
-        self.assertEqual(rma.status, {"inspect": "waiting_inspection", "action": "fully_received"}[goods.stock_status])
+        self.assertEqual(rma.status, {"inspect": "waiting_inspection", "decide": "fully_received"}[goods.stock_status])
 
     def test_rma_of_services_only_creates_no_picking(self):
         rma = self._approve(self._create_rma([(self.warranty, 1, "refund"), (self.warranty, 1, "no_credit")]))

@@ -28,6 +28,39 @@ class TestRmaStatus(RmaStockCase):
         self._inspect(rma.line_ids, [("stock", 5)])
         self.assertEqual((rma.status, rma.state), ("done", "done"))
 
+    def _status_labels(self, line):
+        stock_statuses = dict(line._fields["stock_status"]._description_selection(self.env))
+        statuses = dict(line.rma_id._fields["status"]._description_selection(self.env))
+        return stock_statuses[line.stock_status], statuses[line.rma_id.status]
+
+    def test_no_inspection_refund_received_to_input_is_to_decide(self):
+        """The receipt type keeps returns in RMA Input: the units wait for a decision, which the line says."""
+        self.assertFalse(self.warehouse.rma_in_type_id.rma_receive_to_stock)
+        rma = self._approved(5)
+        line = rma.line_ids
+        self._validate(self._receipt(rma))
+        self.assertEqual((self._quantity(self.product, self.rma_location),
+                          self._quantity(self.product, self.stock_location)), (5, 10))
+        self.assertEqual((line.stock_status, rma.status), ("decide", "fully_received"))
+        self.assertEqual(self._status_labels(line), ("To Decide", "Fully Received"))
+        self._inspect(line, [("stock", 5)])
+        self.assertEqual((line.stock_status, rma.state), ("resolved", "done"))
+        self.assertEqual(self._quantity(self.product, self.stock_location), 15)
+
+    def test_no_inspection_refund_received_straight_to_stock_says_so(self):
+        """The receipt type receives returns straight to stock: the line is not waiting for anything."""
+        self.warehouse.rma_in_type_id.rma_receive_to_stock = True
+        rma = self._approved(5)
+        line = rma.line_ids
+        self._validate(self._receipt(rma), {self.product: 2})
+        self.assertEqual((line.stock_status, rma.status), ("partial", "partially_received"))
+        self._validate(self._receipt(rma))
+        self.assertEqual((self._quantity(self.product, self.rma_location),
+                          self._quantity(self.product, self.stock_location)), (0, 15))
+        self.assertEqual((line.stock_status, line.qty_accepted), ("stocked", 5))
+        self.assertEqual(self._status_labels(line)[0], "Received to Stock")
+        self.assertEqual((rma.status, rma.state), ("done", "done"), "nothing is left to do with the goods")
+
     def test_inspection_required_waits_for_inspection_after_the_receipt(self):
         self.product.rma_inspection_required = True
         rma = self._approved(2)

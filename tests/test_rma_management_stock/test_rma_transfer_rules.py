@@ -37,7 +37,7 @@ class TestRmaTransferRules(RmaStockCase):
         self.assertEqual(receipt.state, "cancel")
         again = receipt.copy()  # duplicating a transfer stays allowed
         again.action_confirm()
-        self._assert_refused(again, "%s on %s is Canceled: %s cannot be validated for it." % (
+        self._assert_refused(again, "%s on %s is Cancelled: %s cannot be validated for it." % (
             self.product.display_name, rma.name, again.name))
         self.assertEqual(rma.line_ids.qty_received, 0)
         self.assertEqual(self._quantity(self.product, self.rma_location), 0)
@@ -51,7 +51,7 @@ class TestRmaTransferRules(RmaStockCase):
         cancelled.action_cancel()
         again = receipt.copy()
         again.action_confirm()
-        self._assert_refused(again, "Other Widget on %s is Canceled: %s cannot be validated for it." % (
+        self._assert_refused(again, "Other Widget on %s is Cancelled: %s cannot be validated for it." % (
             rma.name, again.name))
         self.assertEqual((kept.qty_received, cancelled.qty_received), (0, 0))
         self._validate(receipt)

@@ -16,12 +16,15 @@ class TestCreditOnAcceptance(RmaStockAccountCase):
 
     def test_inspection_scrapping_one_of_ten_credits_nine(self):
         self.assertEqual(self.line.credit_policy, "on_acceptance")
+        self.assertEqual(self.rma.credit_status, "after_inspection", "the credit waits for the goods and inspection")
         self._receive(self.rma, 10)
         self.assertEqual(self.line.qty_received, 10)
         self.assertFalse(self.rma.credit_note_ids, "nothing is credited before the inspection")
         self.assertEqual(self.line.qty_to_credit, 0)
         self.assertEqual(self.rma.status, "waiting_inspection")
-        self.assertEqual(self.rma.credit_status, "none")
+        self.assertEqual(self.rma.credit_status, "after_inspection", "not Nothing to Credit while it waits")
+        labels = dict(self.rma._fields["credit_status"]._description_selection(self.env))
+        self.assertEqual(labels[self.rma.credit_status], "Credit after Inspection")
 
         self._inspect(self.line, [("stock", 9), ("scrap", 1)], result="partial")
         self.assertEqual((self.line.qty_accepted, self.line.qty_to_inspect), (9, 0))

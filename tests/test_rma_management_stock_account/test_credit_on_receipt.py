@@ -14,6 +14,9 @@ class TestCreditOnReceipt(RmaStockAccountCase):
         self.order, self.invoice = self._sell(self.product, 10)
         self.sale_line = self.order.order_line
 
+    def _credit_status_label(self, rma):
+        return dict(rma._fields["credit_status"]._description_selection(self.env))[rma.credit_status]
+
     def test_receipt_in_batches_of_4_4_2_gives_three_credit_notes(self):
         rma = self._approve(self._rma(self.sale_line, 10))
         line = rma.line_ids
@@ -21,6 +24,8 @@ class TestCreditOnReceipt(RmaStockAccountCase):
         self.assertFalse(rma.credit_note_ids, "nothing is credited before the goods are back")
         self.assertEqual((line.qty_to_credit, line.qty_credited), (0, 0))
         self.assertEqual(rma.status, "pending_receipt")
+        self.assertEqual(rma.credit_status, "after_receipt", "not Nothing to Credit: the goods are awaited")
+        self.assertEqual(self._credit_status_label(rma), "Credit after Receipt")
 
         self._receive(rma, 4)
         self.assertEqual(line.qty_received, 4)

@@ -16,7 +16,7 @@ class TestCreditStatusJournal(RmaStockAccountCase):
         self._receive(self.rma, 4)
         credit_note = self._credit_notes(self.rma)
         self.assertEqual(credit_note.state, "draft")
-        self.assertEqual(self.rma.line_ids.stock_status, "resolved")
+        self.assertEqual(self.rma.line_ids.stock_status, "stocked")
         self.assertEqual(self.rma.status, "credit_pending")
         self.assertEqual(self.rma.credit_status, "pending")
         self.assertEqual(self.rma.state, "approved")
