@@ -16,6 +16,7 @@
         "security/rma_security.xml",
         "security/ir.model.access.csv",
         "data/rma_data.xml",
+        "data/rma_mail_data.xml",
         "views/rma_order_views.xml",
         "views/rma_order_line_views.xml",
         "views/rma_config_views.xml",

@@ -13,6 +13,7 @@
     "data": [
         "security/ir.model.access.csv",
         "security/rma_account_security.xml",
+        "data/rma_account_mail_data.xml",
         "views/account_invoice_views.xml",
         "views/rma_order_views.xml",
         "views/rma_config_views.xml",

@@ -15,6 +15,7 @@
         "security/rma_stock_security.xml",
         "security/ir.model.access.csv",
         "data/rma_stock_data.xml",
+        "data/rma_stock_mail_data.xml",
         "views/rma_order_views.xml",
         "views/rma_order_line_views.xml",
         "views/stock_picking_views.xml",

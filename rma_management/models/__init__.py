@@ -14,6 +14,7 @@ from . import res_partner
 from . import rma_order
 from . import rma_order_approval
 from . import rma_order_status
+from . import rma_order_notification
 from . import rma_order_line
 from . import rma_order_line_origin
 from . import sale_order

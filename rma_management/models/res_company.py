@@ -18,6 +18,13 @@ class ResCompany(models.Model):
         "its request date is what the return windows are checked against.",
     )
 
+    rma_approver_id = fields.Many2one(
+        "res.users", string="RMA Approver",
+        domain=lambda self: [("groups_id", "in", self.env.ref("rma_management.group_rma_manager").ids)],
+        help="The RMA manager who gets the to-do of the returns waiting for approval; "
+        "empty: the first RMA manager other than the requester.",
+    )
+
     _sql_constraints = [
         ("rma_backdate_tolerance_positive", "CHECK (rma_backdate_tolerance >= 0)",
          "The RMA backdating tolerance cannot be negative."),

@@ -11,4 +11,5 @@ class ResConfigSettings(models.TransientModel):
         currency_field="rma_currency_id",
     )
     rma_backdate_tolerance = fields.Integer(related="company_id.rma_backdate_tolerance")
+    rma_approver_id = fields.Many2one(related="company_id.rma_approver_id")
     rma_currency_id = fields.Many2one(related="company_id.currency_id", readonly=True)

@@ -256,6 +256,7 @@ class RmaOrder(models.Model):
         for rma in self:
             if rma.state != "to_approve":
                 raise UserError(_("Only RMAs pending approval can be set back to draft: %s is not.") % rma.name)
+        self._close_approval_activities()
         self._set_state("draft", approval_reason=False)
         return True
 
@@ -271,6 +272,7 @@ class RmaOrder(models.Model):
     @api.multi
     def _action_cancel(self):
         """Extension point: cancelling open pickings."""
+        self._close_approval_activities()
         self._set_state("cancel")
 
     @api.multi

@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import plaintext2html
 
 from .rma_workflow_guard import workflow_write
 
@@ -37,7 +38,7 @@ class RmaOrder(models.Model):
     def _get_window_approval_reasons(self):
         return [
             _("%(product)s is outside its return window (returnable until %(deadline)s).")
-            % {"product": line.product_id.display_name, "deadline": line.return_deadline}
+            % {"product": line.product_id.display_name, "deadline": self._format_date(line.return_deadline)}
             for line in self._get_active_lines().filtered("out_of_window")
         ]
 
@@ -62,7 +63,7 @@ class RmaOrder(models.Model):
             return []
         return [
             _("The request is dated %(days)s days before it was entered (%(date)s).")
-            % {"days": days, "date": self.date}
+            % {"days": days, "date": self._format_date(self.date)}
         ]
 
     @api.multi
@@ -110,7 +111,8 @@ class RmaOrder(models.Model):
         for rma in self:
             if rma.date > fields.Date.context_today(rma):
                 raise ValidationError(
-                    _("The request date of %(rma)s (%(date)s) is in the future.") % {"rma": rma.name, "date": rma.date}
+                    _("The request date of %(rma)s (%(date)s) is in the future.")
+                    % {"rma": rma.name, "date": rma._format_date(rma.date)}
                 )
         self.mapped("line_ids")._check_request_after_delivery()
 
@@ -130,17 +132,60 @@ class RmaOrder(models.Model):
     @api.multi
     def action_confirm(self):
         """Check the return policies and approval rules: straight to Approved,
-        or to Pending Approval with the reasons on the form."""
+        or to Pending Approval with the reasons on the form and a manager's
+        to-do. The customer follows their return from now on."""
         self._check_can_confirm()
+        self._subscribe_customer()
         needs_approval = self.browse()
         for rma in self:
             reasons = rma._get_approval_reasons()
             if reasons:
                 rma._set_state("to_approve", approval_reason="\n".join(reasons))
-                rma.message_post(body=_("Approval required: %s") % rma.approval_reason)
+                rma.message_post(body=_("Approval required: %s") % rma.approval_reason,
+                                 subtype="rma_management.mt_rma_approval_requested")
                 needs_approval |= rma
+        needs_approval._request_approval()
         (self - needs_approval)._action_approve()
         return True
+
+    @api.multi
+    def _request_approval(self):
+        """The approver's to-do on each RMA, with the reasons in its note."""
+        activity_type = self.env.ref("rma_management.mail_activity_rma_approval")
+        for rma in self:
+            rma._schedule_todo(activity_type, rma._get_approver(), _("Approve or reject %s") % rma.name,
+                               plaintext2html(rma.approval_reason))
+        return True
+
+    @api.multi
+    def _get_approver(self):
+        """The company's RMA approver, else the first RMA manager other than
+        the requester, else the requester."""
+        self.ensure_one()
+        approver = self.company_id.rma_approver_id
+        if approver.active:
+            return approver
+        return self._get_group_user(
+            "rma_management.group_rma_manager", self.company_id, exclude=self.env.user,
+        ) or self.env.user
+
+    @api.multi
+    def _close_approval_activities(self, feedback=None):
+        """The approval to-do is done (with ``feedback``) once decided, gone
+        without one when the RMA goes back to draft or is cancelled."""
+        activities = self._get_activities(self.env.ref("rma_management.mail_activity_rma_approval"))
+        if feedback is None:
+            # sudo: the to-do is the approver's, whoever takes the RMA back
+            return activities.sudo().unlink()
+        return activities.action_feedback(feedback=feedback)
+
+    @api.multi
+    def _get_decision_recipients(self):
+        """Who hears of an approval or a rejection: the responsible and the
+        salespeople of the origin orders."""
+        self.ensure_one()
+        # sudo: the salesperson of an origin order is told, whoever may read the order
+        return self.user_id | self.sudo().sale_order_ids.mapped("user_id")
 
     @api.multi
     def _check_manager(self, action):
@@ -153,14 +198,20 @@ class RmaOrder(models.Model):
         for rma in self:
             if rma.state != "to_approve":
                 raise UserError(_("%s is not waiting for approval.") % rma.name)
+        self._close_approval_activities(feedback=_("Approved"))
         self._action_approve()
         return True
 
     @api.multi
     def _action_approve(self):
         """Approve without checking who approves. Extension point: receipts,
-        credit notes on approval."""
+        credit notes on approval, calling super. The customer, the
+        responsible and the salespeople are told."""
         self._set_state("approved", approved_date=fields.Datetime.now(), approved_user_id=self.env.uid)
+        for rma in self:
+            rma._notify_people(_("Return approved by %s.") % self.env.user.name,
+                               "rma_management.mt_rma_approved", rma._get_decision_recipients())
+        return True
 
     @api.multi
     def action_reject_wizard(self):
@@ -179,5 +230,10 @@ class RmaOrder(models.Model):
                 raise UserError(_("%s can no longer be rejected.") % rma.name)
         with workflow_write():
             self.write({"rejection_reason": reason.strip()})
+        self._close_approval_activities(feedback=_("Rejected: %s") % reason.strip())
+        for rma in self:
+            rma._notify_people(_("Return rejected by %(user)s: %(reason)s")
+                               % {"user": self.env.user.name, "reason": rma.rejection_reason},
+                               "rma_management.mt_rma_rejected", rma._get_decision_recipients())
         self._action_cancel()
         return True

@@ -72,8 +72,9 @@ class RmaOrderLine(models.Model):
             if fields.Date.from_string(line.rma_id.date) < delivered - timedelta(days=1):
                 raise ValidationError(
                     _("%(rma)s is dated %(date)s, before %(product)s reached the customer (%(delivered)s).")
-                    % {"rma": line.rma_id.name, "date": line.rma_id.date, "product": line.product_id.display_name,
-                       "delivered": fields.Date.to_string(delivered)}
+                    % {"rma": line.rma_id.name, "date": line.rma_id._format_date(line.rma_id.date),
+                       "product": line.product_id.display_name,
+                       "delivered": line.rma_id._format_date(delivered)}
                 )
 
     # ------------------------------------------------------------------

@@ -34,8 +34,24 @@ class AccountInvoice(models.Model):
         result = super(AccountInvoice, self).invoice_validate()
         self.filtered(lambda inv: inv.rma_id and inv.refund_invoice_id)._apply_to_refunded_invoice()
         self.filtered(lambda inv: inv.type == "out_invoice")._credit_waiting_returns()
+        self.filtered(lambda inv: inv.rma_id and inv.type == "out_refund")._tell_rmas_credited()
         self._resolve_rmas()
         return result
+
+    @api.multi
+    def _tell_rmas_credited(self):
+        """The customer follows their return: a validated credit note is news."""
+        # sudo: the billing user who validates it may not write on returns; the message is theirs
+        with acting_for(self.env.user):
+            for credit_note in self.sudo():
+                credit_note.rma_id._notify_people(
+                    _("Credited: %(amount)s %(currency)s on %(number)s.") % {
+                        "amount": credit_note.amount_total, "currency": credit_note.currency_id.name,
+                        "number": credit_note.number,
+                    },
+                    "rma_management_account.mt_rma_credited", self.env["res.users"],
+                )
+        return True
 
     @api.multi
     def action_invoice_cancel(self):
@@ -95,7 +111,9 @@ class AccountInvoice(models.Model):
             if lock_date and date <= lock_date:
                 raise UserError(
                     _("Its accounting date %(date)s is not after the lock date %(lock_date)s that applies to "
-                      "%(user)s.") % {"date": date, "lock_date": lock_date, "user": user.name}
+                      "%(user)s.") % {"date": invoice.env["rma.order"]._format_date(date),
+                                     "lock_date": invoice.env["rma.order"]._format_date(lock_date),
+                                     "user": user.name}
                 )
 
     @api.multi

@@ -8,3 +8,4 @@ class ResConfigSettings(models.TransientModel):
 
     rma_credit_note_validate = fields.Boolean(related="company_id.rma_credit_note_validate")
     rma_restocking_fee_account_id = fields.Many2one(related="company_id.rma_restocking_fee_account_id")
+    rma_accountant_id = fields.Many2one(related="company_id.rma_accountant_id")

@@ -211,15 +211,19 @@ class RmaOrder(models.Model):
             message = _("No credit note could be created: %(error)s The credit stays due: once the cause is "
                         "fixed, use Create Credit Note.") % {"error": error}
         self._post_credit_message(message)
-        # the RMA's responsible gets the to-do, whoever triggered the credit
-        self.env["mail.activity"].sudo().create({
-            "res_model_id": self.env["ir.model"]._get(self._name).id,
-            "res_id": self.id,
-            "activity_type_id": self.env.ref("mail.mail_activity_data_todo").id,
-            "summary": _("Credit the return"),
-            "note": message,
-            "user_id": self.sudo().user_id.id or self.env.uid,
-        })
+        # accounting's to-do, whoever triggered the credit: the returns desk cannot fix it
+        return self._schedule_todo(self.env.ref("mail.mail_activity_data_todo"), self._get_accountant(),
+                            _("Credit the return"), message)
+
+    @api.multi
+    def _get_accountant(self):
+        """Who fixes a credit that failed: the company's RMA credits
+        responsible, else its first billing manager."""
+        self.ensure_one()
+        accountant = self.company_id.rma_accountant_id
+        if accountant.active:
+            return accountant
+        return self._get_group_user("account.group_account_manager", self.company_id)
 
     @api.multi
     def _post_credit_message(self, body):

@@ -26,6 +26,13 @@ class RmaRestockingFeeMixin(models.AbstractModel):
         ("restocking_fee_positive", "CHECK (restocking_fee >= 0)", "A restocking fee cannot be negative."),
     ]
 
+    @api.constrains("restocking_fee_type", "restocking_fee")
+    def _check_restocking_fee_account(self):
+        """A fee is set only where its company has the income account to keep it on."""
+        for rule in self.filtered("restocking_fee_type"):
+            (rule.company_id or self.env.user.company_id)._check_restocking_fee_account()
+        return True
+
     @api.multi
     def _has_restocking_fee(self):
         """Whether a fee applies; False for an empty recordset."""

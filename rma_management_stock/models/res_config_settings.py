@@ -7,3 +7,4 @@ class ResConfigSettings(models.TransientModel):
     _inherit = "res.config.settings"
 
     rma_allow_over_receipt = fields.Boolean(related="company_id.rma_allow_over_receipt")
+    rma_warehouse_user_id = fields.Many2one(related="company_id.rma_warehouse_user_id")

@@ -129,8 +129,25 @@ class RmaOrder(models.Model):
     def _action_approve(self):
         result = super(RmaOrder, self)._action_approve()
         # approving is the RMA user's right; the receipt follows from it, like a sale's delivery
-        self.sudo()._create_receipts()
+        receipts = self.sudo()._create_receipts()
+        self.filtered(lambda rma: rma in receipts.mapped("rma_id"))._request_receipt()
         return result
+
+    @api.multi
+    def _request_receipt(self):
+        """The warehouse's to-do on each RMA whose goods are now expected."""
+        activity_type = self.env.ref("rma_management_stock.mail_activity_rma_receipt")
+        for rma in self:
+            user = rma.company_id.rma_warehouse_user_id
+            if not user.active:
+                user = self._get_group_user("stock.group_stock_user", rma.company_id)
+            rma._schedule_todo(activity_type, user, _("Receive the goods of %s") % rma.name,
+                               _("Expected from %s.") % rma.partner_id.display_name)
+        return True
+
+    @api.multi
+    def _get_receipt_activities(self):
+        return self._get_activities(self.env.ref("rma_management_stock.mail_activity_rma_receipt"))
 
     @api.multi
     def _create_receipts(self):
@@ -177,7 +194,20 @@ class RmaOrder(models.Model):
     @api.multi
     def _after_receipt(self, lines):
         """Called after a receipt was validated, with the RMA lines whose
-        received quantity grew (of all RMAs in ``self``)."""
+        received quantity grew (of all RMAs in ``self``): the customer is
+        told, the warehouse's to-do is done."""
+        rmas = lines.mapped("rma_id")
+        # warehouse users are returns users: they mark their to-do done and post themselves
+        rmas._get_receipt_activities().action_feedback(feedback=_("Goods received"))
+        names = dict(lines.mapped("product_id").name_get())  # at once: one name_get per product costs queries
+        for rma in rmas:
+            received = lines.filtered(lambda line, rma=rma: line.rma_id == rma)
+            rma._notify_people(
+                _("Goods received: %s.") % ", ".join(
+                    "%s %s" % (line.qty_received, names[line.product_id.id]) for line in received
+                ),
+                "rma_management_stock.mt_rma_goods_received", self.env["res.users"],
+            )
         return True
 
     @api.multi
@@ -223,6 +253,8 @@ class RmaOrder(models.Model):
         self._check_goods_decided()
         # cancelled first, so that its cancelled pickings do not resolve it
         result = super(RmaOrder, self)._action_cancel()
+        # sudo: the warehouse's to-do goes with the return, whoever cancels it
+        self.sudo()._get_receipt_activities().unlink()
         # what sends the customer's own units back still goes: the units were decided
         self.sudo().mapped("picking_ids").filtered(
             lambda picking: picking.state not in ("done", "cancel")

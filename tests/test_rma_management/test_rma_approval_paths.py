@@ -12,6 +12,11 @@ def days_ago(days):
     return fields.Date.to_string(date.today() - timedelta(days=days))
 
 
+def shown(day):
+    """``day`` as messages show it to an English user."""
+    return fields.Date.from_string(day).strftime("%m/%d/%Y")
+
+
 class TestRequestDate(RmaCase):
 
     def setUp(self):
@@ -27,7 +32,7 @@ class TestRequestDate(RmaCase):
         rma.sudo(self.rma_user).action_confirm()
         self.assertEqual(rma.state, "to_approve")
         self.assertEqual(
-            rma.approval_reason, "The request is dated 20 days before it was entered (%s)." % days_ago(20),
+            rma.approval_reason, "The request is dated 20 days before it was entered (%s)." % shown(days_ago(20)),
         )
 
     def test_backdating_within_the_tolerance(self):
@@ -41,7 +46,7 @@ class TestRequestDate(RmaCase):
     def test_request_in_the_future_refused(self):
         before = self.env["rma.order"].search_count([])
         with self.assertRaisesRegex(ValidationError, r"The request date of RMA/.* \(%s\) is in the future"
-                                    % days_ago(-1)), self.env.cr.savepoint():
+                                    % shown(days_ago(-1))), self.env.cr.savepoint():
             self._rma_from_order(self.order, {self.product: 1}).write({"date": days_ago(-1)})
         self.assertEqual(self.env["rma.order"].search_count([]), before)
 
@@ -49,7 +54,7 @@ class TestRequestDate(RmaCase):
         self._backdate(self.order, 10)
         rma = self._rma_from_order(self.order, {self.product: 1})
         with self.assertRaisesRegex(ValidationError, "is dated %s, before Widget reached the customer"
-                                    % days_ago(30)), self.env.cr.savepoint():
+                                    % shown(days_ago(30))), self.env.cr.savepoint():
             rma.write({"date": days_ago(30)})
         rma.invalidate_cache()
         self.assertEqual(rma.date, fields.Date.context_today(rma))
@@ -60,7 +65,7 @@ class TestRequestDate(RmaCase):
         line_values = self.env["rma.order.line"]._prepare_from_sale_line(self.order.order_line)
         rma.write({"line_ids": [(0, 0, dict(line_values, product_uom_qty=1, reason_id=self.reason.id))]})
         with self.assertRaisesRegex(ValidationError, "is dated %s, before Widget reached the customer"
-                                    % days_ago(30)):
+                                    % shown(days_ago(30))):
             rma.action_confirm()
         self.assertEqual((rma.state, rma.line_ids.state), ("draft", "draft"))
 

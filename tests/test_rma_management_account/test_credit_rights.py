@@ -83,11 +83,12 @@ class TestCreditRights(RmaAccountCase):
             message.body,
             "<p>Credit note %s could not be validated: Its accounting date %s is not after the lock date %s that "
             "applies to %s. It waits in draft.</p>"
-            % (credit_note.display_name, fields.Date.today(), fields.Date.today(), self.rma_user.name),
+            % (credit_note.display_name, rma._format_date(fields.Date.today()), rma._format_date(fields.Date.today()),
+               self.rma_user.name),
         )
         self.assertEqual(message.author_id, self.rma_user.partner_id)
         activity = rma.activity_ids
-        self.assertEqual((activity.summary, activity.user_id), ("Credit the return", rma.user_id))
+        self.assertEqual((activity.summary, activity.user_id), ("Credit the return", rma._get_accountant()))
         created = rma.message_ids.filtered(lambda msg: "Credit note created: 1.0 Credit Widget." in msg.body)
         self.assertEqual(created.author_id, self.rma_user.partner_id, "the credit is the triggering user's")
 

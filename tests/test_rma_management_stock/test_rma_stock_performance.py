@@ -51,4 +51,6 @@ class TestRmaStockPerformance(RmaStockCase):
         small = self._overhead(2)
         large = self._overhead(8)
         self.assertLessEqual(large, small + 2, "RMA bookkeeping must not cost queries per line")
-        self.assertLessEqual(small, 30)
+        # about 30 for quantities and statuses, the rest once per RMA: the warehouse's
+        # to-do marked done and the customer (a follower) told that the goods arrived
+        self.assertLessEqual(small, 170)

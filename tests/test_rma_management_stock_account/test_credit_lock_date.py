@@ -40,11 +40,12 @@ class TestCreditLockDate(RmaStockAccountCase):
         self.assertEqual(self.rma.credit_status, "pending")
         message = self.rma.message_ids[0]
         self.assertIn("could not be validated: Its accounting date %s is not after the lock date %s that applies "
-                      "to %s. It waits in draft." % (fields.Date.today(), fields.Date.today(), user.name),
+                      "to %s. It waits in draft." % (self.rma._format_date(fields.Date.today()),
+                                                   self.rma._format_date(fields.Date.today()), user.name),
                       message.body)
         self.assertEqual(message.author_id, user.partner_id)
         activity = self.rma.activity_ids
-        self.assertEqual((activity.summary, activity.user_id), ("Credit the return", self.rma.user_id))
+        self.assertEqual((activity.summary, activity.user_id), ("Credit the return", self.rma._get_accountant()))
         created = self.rma.message_ids.filtered(lambda msg: "Credit note created: 4.0 Bridge Widget." in msg.body)
         self.assertEqual(created.author_id, user.partner_id)
 

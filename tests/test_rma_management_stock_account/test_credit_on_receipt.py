@@ -166,10 +166,18 @@ class TestCreditOnReceipt(RmaStockAccountCase):
     def test_accounting_error_does_not_block_the_receipt(self):
         """The warehouse's receipt stands when the credit note cannot be made;
         the credit stays due until accounting fixes the cause."""
-        self.company.rma_restocking_fee_account_id = False
+        fee_account = self.env["account.account"].create({
+            "name": "RMA Bridge Fees", "code": "RMAB7002",
+            "user_type_id": self.env.ref("account.data_account_type_other_income").id,
+        })
+        self.company.rma_restocking_fee_account_id = fee_account
         category = self.env["rma.category"].create({
             "name": "Fee (bridge test)", "restocking_fee_type": "percent", "restocking_fee": 10.0,
         })
+        # the settings refuse it now; a database set up before that check may still lack it
+        self.env.cr.execute("UPDATE res_company SET rma_restocking_fee_account_id = NULL WHERE id = %s",
+                            (self.company.id,))
+        self.company.invalidate_cache()
         rma = self._approve(self._rma(self.sale_line, 10, category=category))
         picking = self._receive(rma, 4)
         self.assertEqual(picking.state, "done")
@@ -182,10 +190,7 @@ class TestCreditOnReceipt(RmaStockAccountCase):
                       rma.message_ids[0].body)
         self.assertEqual(len(rma.activity_ids), 1)
         # fixed: the next receipt credits everything that arrived, in one credit note
-        self.company.rma_restocking_fee_account_id = self.env["account.account"].create({
-            "name": "RMA Bridge Fees", "code": "RMAB7002",
-            "user_type_id": self.env.ref("account.data_account_type_other_income").id,
-        })
+        self.company.rma_restocking_fee_account_id = fee_account
         self._receive(rma, 6)
         credit_note = self._credit_notes(rma)
         self.assertEqual(credit_note.invoice_line_ids.filtered("product_id").quantity, 10)
