@@ -23,7 +23,8 @@ class RmaAddSaleLines(models.TransientModel):
     )
     reason_id = fields.Many2one("rma.reason", string="Return Reason", required=True)
     operation = fields.Selection(
-        lambda self: self.env["rma.order.line"]._fields["operation"].selection,
+        # the labels of the line's field in the user's language (a callable selection is not translated)
+        lambda self: self.env["rma.order.line"]._fields["operation"]._description_selection(self.env),
         string="Requested Outcome", required=True, default="refund",
     )
     category_id = fields.Many2one("rma.category")

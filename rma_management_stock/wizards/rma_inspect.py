@@ -24,7 +24,8 @@ class RmaInspect(models.TransientModel):
         compute="_compute_qty_to_inspect", string="To Decide", digits=dp.get_precision("Product Unit of Measure"),
     )
     result = fields.Selection(
-        lambda self: self.env["rma.order.line"]._fields["inspection_result"].selection,
+        # the labels of the line's field in the user's language (a callable selection is not translated)
+        lambda self: self.env["rma.order.line"]._fields["inspection_result"]._description_selection(self.env),
         required=True, default="passed",
     )
     note = fields.Text()

@@ -11,8 +11,10 @@ class RmaInspectItem(models.TransientModel):
 
     wizard_id = fields.Many2one("rma.inspect", required=True, ondelete="cascade")
     disposition = fields.Selection(
+        # the labels of the move's field in the user's language (a callable selection is not translated)
         lambda self: [
-            item for item in self.env["stock.move"]._fields["rma_disposition"].selection if item[0] != "refurbished"
+            item for item in self.env["stock.move"]._fields["rma_disposition"]._description_selection(self.env)
+            if item[0] != "refurbished"
         ],
         required=True, default="stock",
     )

@@ -15,7 +15,8 @@ class StockReturnPicking(models.TransientModel):
     )
     rma_reason_id = fields.Many2one("rma.reason", string="Return Reason")
     rma_operation = fields.Selection(
-        lambda self: self.env["rma.order.line"]._fields["operation"].selection,
+        # the labels of the line's field in the user's language (a callable selection is not translated)
+        lambda self: self.env["rma.order.line"]._fields["operation"]._description_selection(self.env),
         string="Requested Outcome", default="refund",
     )
 
