@@ -33,8 +33,10 @@ class RmaAddSaleLinesItem(models.TransientModel):
 
     @api.depends("sale_line_id", "wizard_id.company_id")
     def _compute_returnable(self):
-        for company in self.mapped("wizard_id.company_id") or self.env.user.company_id:
-            items = self.filtered(lambda item, company=company: item.wizard_id.company_id in (company, False))
+        default_company = self.env.user.company_id
+        for company in self.mapped("wizard_id.company_id") | default_company:
+            items = self.filtered(
+                lambda item, company=company: (item.wizard_id.company_id or default_company) == company)
             templates = items.mapped("product_id.product_tmpl_id").with_context(force_company=company.id)
             returnable = {template.id for template in templates if template.rma_returnable}
             for item in items:
