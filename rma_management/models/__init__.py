@@ -13,9 +13,12 @@ from . import product_template
 from . import res_partner
 from . import rma_order
 from . import rma_order_approval
+from . import rma_order_currency
+from . import rma_order_lists
 from . import rma_order_status
 from . import rma_order_notification
 from . import rma_order_line
 from . import rma_order_line_origin
+from . import rma_order_line_totals
 from . import sale_order
 from . import sale_order_line

@@ -21,11 +21,13 @@ class RmaAddSaleLines(models.TransientModel):
         domain="[('state', 'in', ('sale', 'done')), ('partner_id', 'child_of', partner_id or []),"
                " ('company_id', '=', company_id)]",
     )
-    reason_id = fields.Many2one("rma.reason", string="Return Reason", required=True)
+    reason_id = fields.Many2one("rma.reason", string="Return Reason",
+                                help="For every product whose line gives none.")
     operation = fields.Selection(
         # the labels of the line's field in the user's language (a callable selection is not translated)
         lambda self: self.env["rma.order.line"]._fields["operation"]._description_selection(self.env),
         string="Requested Outcome", required=True, default="refund",
+        help="For every product whose line gives none.",
     )
     category_id = fields.Many2one("rma.category")
     item_ids = fields.One2many("rma.add.sale.lines.item", "wizard_id", string="Products")
@@ -44,13 +46,10 @@ class RmaAddSaleLines(models.TransientModel):
 
     @api.model
     def _prepare_items(self, order):
-        """One item per product line of ``order``, with what can still come back."""
+        """One item per product line of ``order``, nothing to return yet: the
+        items say what can still come back, and why not."""
         lines = order.order_line.filtered(lambda line: line.product_id and not line.is_downpayment)
-        return [(5, 0, 0)] + [(0, 0, {
-            "sale_line_id": line.id,
-            "qty_returnable": line.qty_returnable,
-            "quantity": line.qty_returnable,
-        }) for line in lines]
+        return [(5, 0, 0)] + [(0, 0, {"sale_line_id": line.id, "quantity": 0.0}) for line in lines]
 
     @api.multi
     def action_add_lines(self):
@@ -59,6 +58,7 @@ class RmaAddSaleLines(models.TransientModel):
         items = self.item_ids.filtered("selected")
         if not items:
             raise UserError(_("Tick at least one product to return."))
+        self._check_items(items)
         if self.rma_id and self.rma_id.state != "draft":
             raise UserError(_("Lines can only be added to draft RMAs: %s is not.") % self.rma_id.name)
         line_commands = [(0, 0, self._prepare_rma_line(item)) for item in items]
@@ -76,6 +76,23 @@ class RmaAddSaleLines(models.TransientModel):
         }
 
     @api.multi
+    def _check_items(self, items):
+        """Refuse, in one message, every ticked line that cannot come back as typed."""
+        self.ensure_one()
+        problems = []
+        for item in items:
+            refusal = item._get_refusal()
+            if not refusal and not item._is_above(item._get_quantity(), 0.0):
+                refusal = _("Give a quantity to return above zero.")
+            if not refusal and not (item.reason_id or self.reason_id):
+                refusal = _("Give the return reason, on the line or for all products.")
+            if refusal:
+                problems.append("%s: %s" % (item.product_id.display_name, refusal))
+        if problems:
+            raise UserError(_("These products cannot be returned as entered:\n%s") % "\n".join(problems))
+        return True
+
+    @api.multi
     def _prepare_rma(self):
         order = self.sale_order_id
         return {
@@ -89,5 +106,9 @@ class RmaAddSaleLines(models.TransientModel):
     @api.multi
     def _prepare_rma_line(self, item):
         values = self.env["rma.order.line"]._prepare_from_sale_line(item.sale_line_id)
-        values.update(product_uom_qty=item.quantity, reason_id=self.reason_id.id, operation=self.operation)
+        values.update(
+            product_uom_qty=item._get_quantity(),
+            reason_id=(item.reason_id or self.reason_id).id,
+            operation=item.operation or self.operation,
+        )
         return values

@@ -37,6 +37,12 @@ class RmaOrder(models.Model):
         compute="_compute_amount_credited", store=True, string="Credited Amount",
         help="Total of the validated credit notes, taxes and restocking fees included.",
     )
+    amount_credited_company = fields.Monetary(
+        compute="_compute_amount_credited", store=True, currency_field="company_currency_id",
+        string="Credited in Company Currency",
+        help="The credited amount as booked in the company's currency (at each credit note's rate): "
+             "lists add these, never amounts in different currencies.",
+    )
 
     # ------------------------------------------------------------------
     # Computed fields
@@ -107,11 +113,13 @@ class RmaOrder(models.Model):
         for rma in self:
             rma.credit_note_count = len(rma.sudo().credit_note_ids)
 
-    @api.depends("credit_note_ids.state", "credit_note_ids.amount_total")
+    @api.depends("credit_note_ids.state", "credit_note_ids.amount_total", "credit_note_ids.amount_total_company_signed")
     def _compute_amount_credited(self):
         for rma in self:
             validated = rma.sudo().credit_note_ids.filtered(lambda inv: inv.state in VALIDATED_INVOICE_STATES)
             rma.amount_credited = sum(validated.mapped("amount_total"))
+            # signed: negative on credit notes
+            rma.amount_credited_company = -sum(validated.mapped("amount_total_company_signed"))
 
     # ------------------------------------------------------------------
     # Triggers

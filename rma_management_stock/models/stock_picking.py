@@ -88,6 +88,15 @@ class StockPicking(models.Model):
                 )
 
     @api.multi
+    def copy(self, default=None):
+        """The return of a delivery that creates an RMA is received through the
+        warehouse's RMA Receipts type (``stock.return.picking`` copies the delivery)."""
+        rma_type_id = self.env.context.get("rma_return_picking_type_id")
+        if rma_type_id:
+            default = dict(default or {}, picking_type_id=rma_type_id)
+        return super(StockPicking, self).copy(default)
+
+    @api.multi
     def action_cancel(self):
         """A transfer cancelled in the warehouse may leave nothing pending on its RMAs."""
         result = super(StockPicking, self).action_cancel()

@@ -31,7 +31,12 @@ class StockReturnPicking(models.TransientModel):
         if self.create_rma and not self.rma_reason_id:
             raise UserError(_("Give the return reason of the RMA to create."))
         self._onchange_create_rma()  # into RMA Input for callers that skip the form too
-        new_picking_id, picking_type_id = super(StockReturnPicking, self)._create_returns()
+        returns = self
+        rma_type = self.create_rma and self.picking_id.picking_type_id.warehouse_id.rma_in_type_id
+        if rma_type:
+            # received like any RMA receipt, so it shows on the warehouse's RMA Receipts card
+            returns = self.with_context(rma_return_picking_type_id=rma_type.id)
+        new_picking_id, picking_type_id = super(StockReturnPicking, returns)._create_returns()
         if self.create_rma:
             self._create_rma(self.env["stock.picking"].browse(new_picking_id))
         return new_picking_id, picking_type_id

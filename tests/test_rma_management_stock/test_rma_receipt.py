@@ -218,6 +218,10 @@ class TestRmaReceipt(RmaStockCase):
         self.assertEqual(rma.line_ids.sale_line_id, order.order_line)
         self.assertEqual(rma.line_ids.product_uom_qty, 2)
         self.assertEqual(rma.picking_ids, picking, "the return is the receipt, no other one")
+        self.assertEqual(picking.picking_type_id, self.warehouse.rma_in_type_id,
+                         "received through RMA Receipts: it shows on the warehouse's RMA card")
+        self.assertEqual(picking.move_lines.picking_type_id, self.warehouse.rma_in_type_id)
+        self.assertEqual(picking.location_dest_id, self.rma_location)
         self.assertEqual(rma.status, "pending_receipt")
         self._validate(picking)
         self.assertEqual(rma.line_ids.qty_received, 2)

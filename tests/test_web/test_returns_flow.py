@@ -98,10 +98,25 @@ def test_1_sales_user_starts_a_return_from_the_order(flow, client_for, admin, do
     rows = sales.page.locator(dialog + " .o_field_one2many[name='item_ids'] .o_data_row")
     rows.first.wait_for()
     assert rows.count() == 3
-    for product, quantity in (("Browser Widget", "2"), ("Browser Gizmo", "1")):
+    assert not rows.locator(".o_checkbox input:checked").count(), "nothing ticked yet"
+    for product, quantity in (("Browser Widget", "99"), ("Browser Widget", "2"), ("Browser Gizmo", "1")):
         row = sales.select_row(rows, product, dialog)
-        row.locator(".o_field_boolean[name='selected'] input").check()
         row.locator("input[name='quantity']").fill(quantity)
+        row.locator("input[name='quantity']").press("Tab")
+        sales.wait_idle()
+        if quantity == "99":  # more than was delivered: flagged at once, and on the line before Create
+            warning = sales.page.locator(".modal-dialog:visible").filter(
+                has=sales.page.locator(".modal-title", has_text="Quantity to Return"))
+            assert "Only 5.0 Unit(s) can come back" in warning.inner_text()
+            warning.locator(".modal-footer button").click()
+            sales.wait_idle()
+        sales.page.locator(dialog + " .modal-title").first.click()  # leave the row
+        sales.wait_idle()
+        if quantity == "99":
+            assert "can come back" in rows.filter(has_text=product).inner_text()
+            assert "text-danger" in rows.filter(has_text=product).get_attribute("class")
+    ticked = rows.filter(has=sales.page.locator(".o_checkbox input:checked"))
+    assert ticked.count() == 2, "typing a quantity ticks the line"
     sales.set_many2one("reason_id", "Defective", scope=dialog)
     sales.screenshot(docs / "return-wizard.png")
     sales.click_button("Create Return", dialog)
