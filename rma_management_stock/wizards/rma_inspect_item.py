@@ -10,6 +10,11 @@ class RmaInspectItem(models.TransientModel):
     _description = "Inspection Decision"
 
     wizard_id = fields.Many2one("rma.inspect", required=True, ondelete="cascade")
+    line_id = fields.Many2one(
+        "rma.order.line", string="RMA Line",
+        help="The line the decision is about, when several lines are inspected at once.",
+    )
+    product_id = fields.Many2one("product.product", related="line_id.product_id", readonly=True)
     disposition = fields.Selection(
         lambda self: [
             item for item in self.env["stock.move"]._fields["rma_disposition"].selection if item[0] != "refurbished"
