@@ -280,7 +280,7 @@ class RmaOrder(models.Model):
         """Resolved by hand: nothing more will happen on this return (see
         _check_can_resolve); RMAs on which nothing is pending resolve themselves."""
         self._check_can_resolve()
-        self._set_state("done")
+        self._set_state("done", date_done=fields.Datetime.now())
         return True
 
     @api.multi

@@ -12,8 +12,8 @@ them (rma_management_stock), what goes out to the customer
 turns the facts into the status with STATUS_TABLE, so the result does not
 depend on the order in which Odoo loads the addons.
 """
-from odoo import _, api, models
-from odoo.exceptions import UserError
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError, UserError
 
 #: a line that some installed aspect follows (what it expects of the line is
 #: in its other facts); an RMA resolves itself only when each line is followed
@@ -52,6 +52,15 @@ RESOLVED_STATUSES = ("delivered",)
 
 class RmaOrder(models.Model):
     _inherit = "rma.order"
+
+    date_done = fields.Datetime(
+        string="Resolved On", readonly=True, copy=False,
+        help="When the RMA was last resolved: Reopen checks nothing happened on it since.",
+    )
+    can_resolve = fields.Boolean(
+        compute="_compute_can_resolve",
+        help="Approved and nothing pending on its lines: the form offers Resolve.",
+    )
 
     @api.model
     def _get_status_depends(self):
@@ -102,7 +111,25 @@ class RmaOrder(models.Model):
         resolved by hand). ``by_line``: see _get_status_facts_by_line."""
         self.ensure_one()
         lines = [by_line[line.id] for line in self.line_ids if line.id in by_line]
-        return bool(lines) and all(FOLLOWED in facts and not facts & PENDING_FACTS for facts in lines)
+        return bool(lines) and all(FOLLOWED in facts for facts in lines) and not self._has_pending(by_line)
+
+    @api.multi
+    def _has_pending(self, by_line):
+        """Whether some active line still reports a fact of PENDING_FACTS."""
+        self.ensure_one()
+        return any(by_line[line.id] & PENDING_FACTS for line in self.line_ids if line.id in by_line)
+
+    @api.model
+    def _get_workflow_fields(self):
+        """Stamped when the RMA resolves."""
+        return super(RmaOrder, self)._get_workflow_fields() | {"date_done"}
+
+    @api.depends(lambda self: self._get_status_depends())
+    def _compute_can_resolve(self):
+        approved = self.filtered(lambda rma: rma.state == "approved")
+        by_line = approved._get_status_facts_by_line()
+        for rma in self:
+            rma.can_resolve = rma in approved and not rma._has_pending(by_line)
 
     @api.multi
     def _auto_resolve(self):
@@ -112,7 +139,7 @@ class RmaOrder(models.Model):
         by_line = approved._get_status_facts_by_line()
         resolved = approved.filtered(lambda rma: rma._is_resolvable(by_line))
         if resolved:
-            resolved._set_state("done")
+            resolved._set_state("done", date_done=fields.Datetime.now())
         return resolved
 
     @api.multi
@@ -131,4 +158,25 @@ class RmaOrder(models.Model):
         for rma in self:
             if rma.state != "approved":
                 raise UserError(_("Only approved RMAs can be resolved: %s is not.") % rma.name)
+        return True
+
+    @api.multi
+    def _check_can_reopen(self):
+        """Reopening: RMA managers reopen resolved RMAs. Extension point: the
+        addons refuse it once something happened on the RMA since it resolved."""
+        user = self.env.user
+        if not (user._is_superuser() or user.has_group("rma_management.group_rma_manager")):
+            raise AccessError(_("Only RMA managers can reopen a resolved RMA."))
+        for rma in self:
+            if rma.state != "done":
+                raise UserError(_("Only resolved RMAs can be reopened: %s is not.") % rma.name)
+        return True
+
+    @api.multi
+    def action_reopen(self):
+        """A wrongly resolved RMA goes back to approved, to be handled further."""
+        self._check_can_reopen()
+        self._set_state("approved", date_done=False)
+        for rma in self:
+            rma.message_post(body=_("Reopened by %s.") % self.env.user.name)
         return True

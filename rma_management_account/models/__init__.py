@@ -9,3 +9,4 @@ from . import sale_order_line
 from . import rma_order
 from . import account_invoice_line
 from . import account_invoice
+from . import rma_order_reopen

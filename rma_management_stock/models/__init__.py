@@ -10,6 +10,7 @@ from . import stock_picking
 from . import stock_move
 from . import stock_scrap
 from . import rma_order
+from . import rma_order_header
 from . import rma_order_line
 from . import rma_order_line_inspection
 from . import rma_order_line_delivery

@@ -75,12 +75,39 @@ class RmaOrderLine(models.Model):
                    "authorized": self.product_uom_qty, "planned": totals["planned_out"]}
             )
         self._check_qty_rounding(qty, self._get_outgoing_uom(product), product)
+        return self._create_outgoing_picking(product, qty, self._get_ship_source(), scheduled_date=scheduled_date)
+
+    @api.multi
+    def _get_ship_source(self):
+        """Where the line's goods leave from: repaired units from Refurbish, replacements from stock."""
+        self.ensure_one()
         warehouse = self.rma_id.warehouse_id
         if self.operation == "repair":
-            source = warehouse.rma_refurbish_loc_id
-        else:
-            source = warehouse.rma_out_type_id.default_location_src_id
-        return self._create_outgoing_picking(product, qty, source, scheduled_date=scheduled_date)
+            return warehouse.rma_refurbish_loc_id
+        return warehouse.rma_out_type_id.default_location_src_id
+
+    @api.multi
+    def _create_deliveries(self):
+        """Ship what each line may still ship, of its own product, in one
+        delivery per RMA and source location (the header's Ship)."""
+        self._check_warehouse_user(_("ship goods to customers"))
+        self._check_can_ship()
+        values_by_key = {}
+        for line in self:
+            source = line._get_ship_source()
+            values = line._prepare_outgoing_picking(line.product_id, line._get_qty_to_ship(), source, False, False)
+            key = (line.rma_id, source)
+            if key in values_by_key:
+                values_by_key[key]["move_lines"] += values["move_lines"]
+            else:
+                values_by_key[key] = values
+        pickings = self.env["stock.picking"]
+        with workflow_write():  # the pickings and their moves point at the RMAs and the lines
+            for values in values_by_key.values():
+                pickings |= pickings.create(values)
+        pickings.action_confirm()
+        pickings.action_assign()
+        return pickings
 
     @api.multi
     def _get_outgoing_uom(self, product):

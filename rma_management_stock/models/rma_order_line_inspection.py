@@ -59,8 +59,16 @@ class RmaOrderLine(models.Model):
         again) and carry out its ``dispositions``: a list of (disposition,
         quantity, lot)."""
         self.ensure_one()
+        return self._record_inspections({self.id: dispositions}, result, note, source)
+
+    @api.multi
+    def _record_inspections(self, dispositions_by_line, result, note=False, source="input"):
+        """Record one inspection of several lines at once (see
+        _record_inspection): ``dispositions_by_line`` maps each line id to its
+        dispositions; one chatter message per RMA, the hooks run once."""
         self._check_warehouse_user(_("inspect returned goods"))
-        self._dispose(dispositions, source)
+        for line in self:
+            line._dispose(dispositions_by_line[line.id], source)
         with workflow_write():
             self.write({
                 "inspection_result": result,
@@ -68,9 +76,14 @@ class RmaOrderLine(models.Model):
                 "inspection_date": fields.Datetime.now(),
                 "inspection_note": note,
             })
-        self.rma_id.message_post(body=self._describe_inspection(dispositions, source))
-        self.rma_id._after_inspection(self)
-        self.rma_id._auto_resolve()
+        rmas = self.mapped("rma_id")
+        for rma in rmas:
+            rma.message_post(body="<br/>".join(
+                line._describe_inspection(dispositions_by_line[line.id], source)
+                for line in self if line.rma_id == rma
+            ))
+        rmas._after_inspection(self)
+        rmas._auto_resolve()
         return True
 
     @api.multi

@@ -10,6 +10,11 @@ class RmaInspectItem(models.TransientModel):
     _description = "Inspection Decision"
 
     wizard_id = fields.Many2one("rma.inspect", required=True, ondelete="cascade")
+    line_id = fields.Many2one(
+        "rma.order.line", string="RMA Line",
+        help="The line the decision is about, when several lines are inspected at once.",
+    )
+    product_id = fields.Many2one("product.product", related="line_id.product_id", readonly=True)
     disposition = fields.Selection(
         # the labels of the move's field in the user's language (a callable selection is not translated)
         lambda self: [

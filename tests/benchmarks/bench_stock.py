@@ -2,9 +2,11 @@
 1, 5 and 20 lines; SQL query counts and wall time of each step.
 
 Run by `make bench` (see harness.py for running it by hand). "receive" is the
-validation of the RMA receipt; "plain receipt" validates the same moves from
-the customer without RMA links: their difference is what the RMA bookkeeping
-(stored quantities, statuses, hooks) adds to Odoo's own picking validation.
+validation of the RMA receipt; "inspect" records the inspection line by
+line, "inspect at once" all lines in the header's one wizard; "plain receipt"
+validates the same moves from the customer without RMA links: their
+difference is what the RMA bookkeeping (stored quantities, statuses, hooks)
+adds to Odoo's own picking validation.
 """
 from harness import run
 
@@ -78,6 +80,16 @@ def bench(env, meter, size):
         for line in rma.line_ids:
             line._record_inspection([("stock", 10, False)], "passed")
     assert rma.state == "done", rma.state
+    _w, _c, _p, together = _setup(env, size, "together-%s" % size)
+    together.action_confirm()
+    if together.state == "to_approve":
+        together.action_approve()
+    _set_done(together.picking_ids)
+    together.picking_ids.action_done()
+    with meter.measure("inspect at once", size):
+        wizard = env["rma.inspect"].with_context(together.action_inspect()["context"]).create({})
+        wizard.action_confirm()
+    assert together.state == "done", together.state
     _w, plain_customer, plain_products, _rma = _setup(env, size, "plain-%s" % size)
     plain = _plain_receipt(env, warehouse, plain_customer, plain_products)
     with meter.measure("plain receipt", size):
