@@ -10,14 +10,6 @@ from odoo.osv import expression
 NAME_SEARCH_FIELDS = ("name", "partner_id", "customer_reference", "sale_order_ids.name", "invoice_reference")
 POSITIVE_OPERATORS = ("ilike", "like", "=", "=like", "=ilike")
 
-#: the statuses of the suite's addons in the order a return goes through them (the
-#: kanban's columns); a status not listed here goes after these
-STATUS_PROCESS_ORDER = (
-    "draft", "to_approve", "approved", "pending_receipt", "partially_received", "fully_received",
-    "waiting_inspection", "waiting_action", "in_progress", "ready_to_ship", "shipped", "delivered",
-    "credit_pending", "credited", "done", "rejected", "cancel",
-)
-
 
 class RmaOrder(models.Model):
     _inherit = "rma.order"
@@ -40,8 +32,7 @@ class RmaOrder(models.Model):
     def _group_expand_status(self, statuses, domain, order):
         """The statuses that have RMAs, in process order (not the order in
         which the addons added them to the selection)."""
-        rank = {status: index for index, status in enumerate(STATUS_PROCESS_ORDER)}
-        return sorted(statuses, key=lambda status: rank.get(status, len(rank)))
+        return sorted(statuses, key=self._get_status_rank)
 
     @api.model
     def _get_name_search_domain(self, name, operator="ilike"):

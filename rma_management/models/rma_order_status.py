@@ -40,6 +40,14 @@ STATUS_TABLE = [
     ("credited", {"credited"}),                                    # account: credit notes validated
 ]
 
+#: the statuses of the suite's addons in the order a return goes through them:
+#: the form's status bar and the kanban's columns; a status not listed goes last
+STATUS_PROCESS_ORDER = (
+    "draft", "to_approve", "approved", "pending_receipt", "partially_received", "fully_received",
+    "waiting_inspection", "waiting_action", "in_progress", "ready_to_ship", "shipped", "delivered",
+    "credit_pending", "credited", "done", "rejected", "cancel",
+)
+
 #: facts that keep an RMA open: while one is reported, it does not resolve itself
 PENDING_FACTS = frozenset({
     "goods_expected", "to_inspect", "to_decide", "in_quarantine", "to_plan", "in_refurbish",
@@ -61,6 +69,21 @@ class RmaOrder(models.Model):
         compute="_compute_can_resolve",
         help="Approved and nothing pending on its lines: the form offers Resolve.",
     )
+
+    @api.model
+    def fields_get(self, allfields=None, attributes=None):
+        """Statuses in process order for the status bar: the addons append
+        theirs after "Cancelled" (selection_add)."""
+        res = super().fields_get(allfields, attributes)
+        if res.get("status", {}).get("selection"):
+            res["status"]["selection"] = sorted(
+                res["status"]["selection"], key=lambda item: self._get_status_rank(item[0]))
+        return res
+
+    @api.model
+    def _get_status_rank(self, status):
+        """Sort key of a status in STATUS_PROCESS_ORDER."""
+        return STATUS_PROCESS_ORDER.index(status) if status in STATUS_PROCESS_ORDER else len(STATUS_PROCESS_ORDER)
 
     @api.model
     def _get_status_depends(self):

@@ -119,6 +119,12 @@ class WebClient:
         exactly = re.compile(r"^\s*%s\s*$" % re.escape(label))
         return self.page.locator("%s button:visible" % scope).filter(has_text=exactly)
 
+    def click(self, target):
+        """Click a selector or a locator and wait for the client to draw the result."""
+        locator = self.page.locator(target) if isinstance(target, str) else target
+        locator.click()
+        self.wait_idle()
+
     def click_button(self, label, scope=""):
         self.button(label, scope).first.click()
         self.wait_idle()
@@ -140,7 +146,11 @@ class WebClient:
         return self.page.inner_text(".o_form_statusbar .o_statusbar_status .btn-primary").strip()
 
     def field_text(self, name):
-        return self.page.inner_text(".o_form_view .o_field_widget[name='%s']" % name).strip()
+        """What a form field shows; of a status bar, its highlighted step."""
+        field = self.page.locator(".o_form_view .o_field_widget[name='%s']" % name).first
+        if "o_statusbar_status" in (field.get_attribute("class") or ""):
+            field = field.locator(".btn-primary")
+        return field.inner_text().strip()
 
     def set_many2one(self, name, text, scope=""):
         """Type ``text`` in a many2one field and pick it in the drop-down."""
