@@ -26,7 +26,7 @@ class RmaAddSaleLinesItem(models.TransientModel):
     quantity = fields.Float(string="Quantity to Return", digits=dp.get_precision("Product Unit of Measure"))
     reason_id = fields.Many2one("rma.reason", string="Return Reason", help="Empty: the wizard's reason.")
     operation = fields.Selection(
-        lambda self: self.env["rma.order.line"]._fields["operation"].selection,
+        lambda self: self.env["rma.order.line"]._fields["operation"]._description_selection(self.env),
         string="Requested Outcome", help="Empty: the wizard's outcome.",
     )
     note = fields.Char(compute="_compute_note", help="Why the line cannot come back, or what is wrong with it.")

@@ -48,9 +48,9 @@ class TestCreditRights(RmaAccountCase):
         # credited: neither the policy nor the reason change any more, for a manager neither
         rma.action_create_credit_notes()
         self.assertEqual(line.qty_credited, 2)
-        for values, message in (({"credit_policy": "none"}, "The credit policy of Credit Widget can no longer"),
-                                ({"reason_id": self.other_reason.id}, "The return reason of Credit Widget can no "
-                                                                      "longer be changed: credit notes exist")):
+        for values, message in (({"credit_policy": "none"}, 'The field "Credit Policy" of Credit Widget can no longer'),
+                                ({"reason_id": self.other_reason.id}, 'The field "Return Reason" of Credit Widget can '
+                                                                      "no longer be changed: credit notes exist")):
             with self.assertRaisesRegex(UserError, message), self.env.cr.savepoint():
                 line.sudo(self.rma_manager).write(values)
         line.invalidate_cache()

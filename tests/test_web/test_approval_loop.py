@@ -28,12 +28,12 @@ def loop(server):
             "groups_id": [(6, 0, [admin.ref(group) for group in [*groups, "base.group_user"]])],
         })
     partners = admin("res.users", "read", list(users.values()), ["partner_id"])
-    admin("res.partner", "write", [user["partner_id"][0] for user in partners], {"notify_email": "none"})
+    admin("res.users", "write", [user["id"] for user in partners], {"notification_type": "inbox"})
     company = admin("res.users", "read", [users["loop_sales"]], ["company_id"])[0]["company_id"][0]
     admin("res.company", "write", [company], {
         "rma_approver_id": users["loop_manager"], "rma_warehouse_user_id": users["loop_warehouse"],
     })
-    customer = admin("res.partner", "create", {"name": "Loop Customer", "customer": True, "notify_email": "none"})
+    customer = admin("res.partner", "create", {"name": "Loop Customer", "customer": True})
     product = admin("product.product", "create", {"name": "Loop Widget", "type": "consu", "list_price": 30.0})
     sales = JsonRpc(server, "loop_sales", "loop_sales")
     rma = sales("rma.order", "create", {
