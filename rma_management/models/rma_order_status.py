@@ -185,15 +185,27 @@ class RmaOrder(models.Model):
 
     @api.multi
     def _check_can_reopen(self):
-        """Reopening: RMA managers reopen resolved RMAs. Extension point: the
-        addons refuse it once something happened on the RMA since it resolved."""
+        """Reopening: RMA managers reopen resolved RMAs on which nothing
+        happened since they resolved (``_get_changes_since_resolved``)."""
         user = self.env.user
         if not (user._is_superuser() or user.has_group("rma_management.group_rma_manager")):
             raise AccessError(_("Only RMA managers can reopen a resolved RMA."))
         for rma in self:
             if rma.state != "done":
                 raise UserError(_("Only resolved RMAs can be reopened: %s is not.") % rma.name)
+            changes = rma._get_changes_since_resolved() if rma.date_done else []
+            if changes:
+                raise UserError(_("%(rma)s cannot be reopened: %(changes)s since it was resolved.")
+                                % {"rma": rma.name, "changes": "; ".join(changes)})
         return True
+
+    @api.multi
+    def _get_changes_since_resolved(self):
+        """What happened on this resolved RMA since ``date_done`` that reopening
+        would contradict, one phrase each. Extension point: the addons add what
+        they own (deliveries shipped, credit notes created)."""
+        self.ensure_one()
+        return []
 
     @api.multi
     def action_reopen(self):

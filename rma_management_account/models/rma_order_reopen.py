@@ -3,25 +3,20 @@
 # rma.order is split by responsibility across files, to keep each readable:
 # pylint: disable=consider-merging-classes-inherited
 from odoo import _, api, models
-from odoo.exceptions import UserError
 
 
 class RmaOrder(models.Model):
     _inherit = "rma.order"
 
     @api.multi
-    def _check_can_reopen(self):
-        """A resolved RMA credited since it resolved stays resolved: what it
-        credits would no longer match what it did."""
-        result = super(RmaOrder, self)._check_can_reopen()
-        for rma in self.filtered("date_done"):
-            credit_notes = rma._get_credit_notes_created_since(rma.date_done)
-            if credit_notes:
-                raise UserError(
-                    _("%(rma)s cannot be reopened: %(credit_notes)s were created since it was resolved.")
-                    % {"rma": rma.name, "credit_notes": ", ".join(credit_notes.mapped("display_name"))}
-                )
-        return result
+    def _get_changes_since_resolved(self):
+        """A credit since the RMA resolved keeps it resolved: what it credits
+        would no longer match what it did."""
+        changes = super(RmaOrder, self)._get_changes_since_resolved()
+        credit_notes = self._get_credit_notes_created_since(self.date_done)
+        if credit_notes:
+            changes.append(_("%s were created") % ", ".join(credit_notes.mapped("display_name")))
+        return changes
 
     @api.multi
     def _get_credit_notes_created_since(self, date):

@@ -7,6 +7,7 @@ Inspect and Ship, each for the whole RMA at once."""
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import float_compare
+from odoo.tools.safe_eval import safe_eval
 
 from .rma_order_line import SHIP_OPERATIONS
 
@@ -82,10 +83,15 @@ class RmaOrder(models.Model):
 
     @api.multi
     def action_receive(self):
-        """Open the receipt ready to process (the list when there are several)."""
+        """Open the receipt ready to process (the list when there are several),
+        in edit mode: what the user does next is type the quantities received."""
         self.ensure_one()
         self._check_can_receive()
-        return self._records_action("stock.action_picking_tree_all", self._get_ready_receipts())
+        receipts = self._get_ready_receipts()
+        action = self._records_action("stock.action_picking_tree_all", receipts)
+        if len(receipts) == 1:
+            action["context"] = dict(safe_eval(action.get("context") or "{}"), form_view_initial_mode="edit")
+        return action
 
     # ------------------------------------------------------------------
     # Inspect
@@ -132,17 +138,13 @@ class RmaOrder(models.Model):
     # ------------------------------------------------------------------
 
     @api.multi
-    def _check_can_reopen(self):
-        """A resolved RMA that shipped goods since it resolved stays resolved."""
-        result = super(RmaOrder, self)._check_can_reopen()
-        for rma in self.filtered("date_done"):
-            deliveries = rma._get_deliveries_done_since(rma.date_done)
-            if deliveries:
-                raise UserError(
-                    _("%(rma)s cannot be reopened: %(pickings)s were shipped since it was resolved.")
-                    % {"rma": rma.name, "pickings": ", ".join(deliveries.mapped("name"))}
-                )
-        return result
+    def _get_changes_since_resolved(self):
+        """Goods shipped since the RMA resolved keep it resolved."""
+        changes = super(RmaOrder, self)._get_changes_since_resolved()
+        deliveries = self._get_deliveries_done_since(self.date_done)
+        if deliveries:
+            changes.append(_("%s were shipped") % ", ".join(deliveries.mapped("name")))
+        return changes
 
     @api.multi
     def _get_deliveries_done_since(self, date):

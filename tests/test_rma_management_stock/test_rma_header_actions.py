@@ -42,6 +42,8 @@ class TestRmaHeaderActions(RmaStockCase):
         action = rma.sudo(self.clerk).action_receive()
         self.assertEqual((action["res_model"], action["res_id"]), ("stock.picking", self._receipts(rma).id))
         self.assertEqual(action["views"][0][1], "form")
+        # in edit mode, with the receipts action's own context kept
+        self.assertEqual(action["context"], {"form_view_initial_mode": "edit", "contact_display": "partner_address"})
         backorder = self._validate(self._receipt(rma), {self.product: 1, self.other: 2})
         self.assertEqual(rma.status, "partially_received")
         self.assertEqual(rma.sudo(self.clerk).action_receive()["res_id"], backorder.id)
@@ -54,6 +56,7 @@ class TestRmaHeaderActions(RmaStockCase):
         self.assertEqual(rma.ready_receipt_count, 2)
         action = rma.action_receive()
         self.assertFalse(action.get("res_id"))
+        self.assertNotIn("form_view_initial_mode", action["context"])
         self.assertEqual(self.env["stock.picking"].search(action["domain"]), self._receipts(rma))
 
     def test_receive_refused_without_ready_receipt_or_stock_rights(self):

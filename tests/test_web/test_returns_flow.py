@@ -99,11 +99,16 @@ def test_1_sales_user_starts_a_return_from_the_order(flow, client_for, admin, do
     rows.first.wait_for()
     assert rows.count() == 3
     assert not rows.locator(".o_checkbox input:checked").count(), "nothing ticked yet"
-    for product, quantity in (("Browser Widget", "99"), ("Browser Widget", "2"), ("Browser Gizmo", "1")):
+    returns = (("Browser Widget", "99", None), ("Browser Widget", "2", None), ("Browser Gizmo", "1", None),
+               ("Browser Gadget", "1", "Replace"))  # the outcome of one line differs from the default
+    for product, quantity, outcome in returns:
         row = sales.select_row(rows, product, dialog)
         row.locator("input[name='quantity']").fill(quantity)
         row.locator("input[name='quantity']").press("Tab")
         sales.wait_idle()
+        if outcome:
+            row.locator("select[name='operation']").select_option(label=outcome)
+            sales.wait_idle()
         if quantity == "99":  # more than was delivered: flagged at once, and on the line before Create
             warning = sales.page.locator(".modal-dialog:visible").filter(
                 has=sales.page.locator(".modal-title", has_text="Quantity to Return"))
@@ -116,7 +121,7 @@ def test_1_sales_user_starts_a_return_from_the_order(flow, client_for, admin, do
             assert "can come back" in rows.filter(has_text=product).inner_text()
             assert "text-danger" in rows.filter(has_text=product).get_attribute("class")
     ticked = rows.filter(has=sales.page.locator(".o_checkbox input:checked"))
-    assert ticked.count() == 2, "typing a quantity ticks the line"
+    assert ticked.count() == 3, "typing a quantity ticks the line"
     sales.set_many2one("reason_id", "Defective", scope=dialog)
     sales.screenshot(docs / "return-wizard.png")
     sales.click_button("Create Return", dialog)
@@ -125,7 +130,9 @@ def test_1_sales_user_starts_a_return_from_the_order(flow, client_for, admin, do
     flow["rma"] = sales.record_id()
     rma = rma_values(admin, flow, "name", "line_ids")
     flow["rma_name"] = rma["name"]
-    assert len(rma["line_ids"]) == 2
+    lines = admin("rma.order.line", "read", rma["line_ids"], ["product_id", "product_uom_qty", "operation"])
+    assert sorted((line["product_id"][1], line["product_uom_qty"], line["operation"]) for line in lines) == [
+        ("Browser Gadget", 1.0, "replace"), ("Browser Gizmo", 1.0, "refund"), ("Browser Widget", 2.0, "refund")]
     assert sales.page.inner_text(".o_form_view .oe_title h1").strip() == rma["name"]
     sales.click_button("Confirm", ".o_form_statusbar")
     assert sales.field_text("status") == "Pending Approval"
@@ -142,63 +149,76 @@ def test_2_manager_approves(flow, client_for, admin):
     assert rma_values(admin, flow, "state")["state"] == "approved"
 
 
-def _inspect(warehouse, product, decisions, docs=None):
-    """Record the inspection of the RMA line of ``product``: (disposition, quantity) pairs."""
-    row = warehouse.page.locator(".o_field_one2many[name='line_ids'] .o_data_row").filter(has_text=product)
-    warehouse.click(row.locator("button[title='Inspect']"))
-    dialog = ".modal-dialog:visible"
-    items = warehouse.page.locator(dialog + " .o_field_one2many[name='item_ids']")
-    for index, (disposition, quantity) in enumerate(decisions):
-        if index:
-            warehouse.click(items.locator(".o_field_x2many_list_row_add a"))
-        else:
-            warehouse.click(items.locator(".o_data_row td.o_list_number").first)
-        row = items.locator(".o_data_row.o_selected_row")
-        row.locator("select[name='disposition']").select_option(label=disposition)
-        row.locator("input[name='quantity']").fill(quantity)
-    warehouse.click(warehouse.page.locator(dialog + " .modal-title"))  # leave the row: the list keeps it
-    if docs:
-        warehouse.screenshot(docs / "inspection-wizard.png")
-    warehouse.click_button("Record Inspection", dialog)
-
-
-def test_3_warehouse_receives_in_two_batches_and_inspects(flow, client_for, admin, docs):
-    """The receipts from the RMA's header Receive button, the inspection on the lines."""
+def test_3_warehouse_receives_in_two_batches_inspects_and_ships_a_replacement(flow, client_for, admin, docs):
+    """The whole warehouse journey from the RMA's header buttons, back by the breadcrumb."""
     assert "rma" in flow, "step 1 failed"
     warehouse = client_for("warehouse")
     warehouse.open_form("rma.order", flow["rma"])
-    warehouse.click_button("Receive", ".o_form_statusbar")
-    warehouse.page.wait_for_selector(".o_form_view .o_field_widget[name='move_lines']")
-    warehouse.click(".o_form_button_edit")
-    moves = warehouse.page.locator(".o_field_one2many[name='move_lines'] .o_data_row")
+    back_to_rma = ".o_control_panel .breadcrumb li a:has-text('%s')" % flow["rma_name"]
+
+    warehouse.click_button("Receive", ".o_form_statusbar")  # the receipt opens in edit mode
+    moves = warehouse.page.locator(".o_form_editable .o_field_one2many[name='move_lines'] .o_data_row")
     row = warehouse.select_row(moves, "Browser Widget")
     row.locator("input[name='quantity_done']").fill("1")
-    warehouse.click(".o_form_button_save")
-    warehouse.click_button("Validate", ".o_form_statusbar")
+    warehouse.click_button("Validate", ".o_form_statusbar")  # saves first
     warehouse.click_button("Create Backorder", ".modal-dialog:visible")
-    warehouse.open_form("rma.order", flow["rma"])
+    warehouse.click(back_to_rma)
     assert warehouse.field_text("status") == "Partially Received"
 
     warehouse.click_button("Receive", ".o_form_statusbar")  # the backorder
-    warehouse.page.wait_for_selector(".o_form_view .o_field_widget[name='move_lines']")
     warehouse.click_button("Validate", ".o_form_statusbar")
     warehouse.click_button("Apply", ".modal-dialog:visible")  # immediate transfer of everything left
-    warehouse.open_form("rma.order", flow["rma"])
+    warehouse.click(back_to_rma)
     assert warehouse.field_text("status") == "Waiting for Inspection"
     assert not warehouse.button("Receive", ".o_form_statusbar").count(), "nothing more to receive"
     warehouse.screenshot(docs / "rma-form-received.png")
 
-    _inspect(warehouse, "Browser Widget", [("Return to Stock", "1"), ("Scrap", "1")], docs)
-    _inspect(warehouse, "Browser Gizmo", [("Return to Stock", "1")])
+    # one wizard for every line waiting, each prefilled with its units to stock
+    warehouse.click_button("Inspect", ".o_form_statusbar")
+    dialog = ".modal-dialog:visible"
+    items = warehouse.page.locator(dialog + " .o_field_one2many[name='item_ids']")
+    assert sorted(text.strip() for text in items.locator(".o_data_row").all_inner_texts()) == sorted(
+        "%s\tReturn to Stock\t%s" % (product, quantity)
+        for product, quantity in (("Browser Widget", "2.000"), ("Browser Gizmo", "1.000"), ("Browser Gadget", "1.000"))
+    )
+    rows = items.locator(".o_data_row")
+    # by position: in edition the row's product is in an input, which has_text does not read
+    widget = [text.split("\t")[0] for text in rows.all_inner_texts()].index("Browser Widget")
+    warehouse.click(rows.nth(widget).locator("td.o_list_number"))
+    row = items.locator(".o_data_row.o_selected_row")
+    row.locator("input[name='quantity']").fill("1")
+    warehouse.click(items.locator(".o_field_x2many_list_row_add a"))  # the Widget's other unit is scrapped
+    row = items.locator(".o_data_row.o_selected_row")
+    warehouse.set_many2one("line_id", "Browser Widget", scope=dialog + " .o_selected_row")
+    row.locator("select[name='disposition']").select_option(label="Scrap")
+    row.locator("input[name='quantity']").fill("1")
+    warehouse.click(warehouse.page.locator(dialog + " .modal-title"))  # leave the row: the list keeps it
+    warehouse.screenshot(docs / "inspection-wizard.png")
+    warehouse.click_button("Record Inspection", dialog)
     lines = admin("rma.order.line", "search_read", [("rma_id", "=", flow["rma"])],
-                  ["product_id", "qty_received", "qty_accepted"], order="id")
-    assert [(line["qty_received"], line["qty_accepted"]) for line in lines] == [(2.0, 1.0), (1.0, 1.0)]
+                  ["product_id", "qty_received", "qty_accepted"])
+    assert sorted((line["product_id"][1], line["qty_received"], line["qty_accepted"]) for line in lines) == [
+        ("Browser Gadget", 1.0, 1.0), ("Browser Gizmo", 1.0, 1.0), ("Browser Widget", 2.0, 1.0)]
     scraps = admin("stock.scrap", "search_read", [("origin", "=", flow["rma_name"])], ["scrap_qty", "state"])
     assert [(scrap["scrap_qty"], scrap["state"]) for scrap in scraps] == [(1.0, "done")]
-    warehouse.open_form("rma.order", flow["rma"])
+    assert warehouse.field_text("status") == "Waiting for Action", "the form shows the new state at once"
+
+    warehouse.click_button("Ship Replacement", ".o_form_statusbar")
+    warehouse.page.wait_for_selector(".o_form_view .o_field_widget[name='move_lines'] .o_data_row")
+    assert "Browser Gadget" in warehouse.page.inner_text(".o_field_widget[name='move_lines']")
+    warehouse.click_button("Validate", ".o_form_statusbar")
+    warehouse.click_button("Apply", ".modal-dialog:visible")
+    assert warehouse.statusbar_value() == "Done"
+    warehouse.click(back_to_rma)
+    assert warehouse.field_text("status") == "Shipped"
+    warehouse.click_button("Mark Delivered", ".o_form_statusbar")
     assert warehouse.field_text("status") == "Pending Credit"
-    # 20 on main at 1cec841 with the Receipts smart button, jumps back to the RMA not counted
+    replaced = admin("rma.order.line", "search_read", [("rma_id", "=", flow["rma"]), ("operation", "=", "replace")],
+                     ["qty_delivered"])
+    assert [line["qty_delivered"] for line in replaced] == [1.0]
+    # ~45 when the returns desk issue was filed; the URL jumps (open_form) are not clicks
     print("warehouse journey: %d clicks" % warehouse.clicks)
+    assert warehouse.clicks <= 22, "at most half the clicks of the journey before the header buttons"
 
 
 def test_4_accountant_validates_the_credit_notes(flow, client_for, admin, docs):
@@ -227,7 +247,7 @@ def test_4_accountant_validates_the_credit_notes(flow, client_for, admin, docs):
         accountant.wait_idle()
     accountant.open_form("rma.order", flow["rma"])
     assert accountant.field_text("credit_status") == "Credited"
-    assert accountant.field_text("status") == "Resolved"
+    assert accountant.field_text("status") == "Delivered", "resolved, the replacement delivered"
     accountant.screenshot(docs / "rma-form-resolved.png")
     rma = rma_values(admin, flow, "state", "amount_credited")
     assert (rma["state"], rma["amount_credited"]) == ("done", 165.0)
@@ -265,7 +285,9 @@ def test_6_too_many_units_shows_the_error_and_keeps_the_form(flow, client_for, a
     message = sales.dialog_text()
     sales.expected_server_error("odoo.exceptions.ValidationError")
     assert "You cannot return 7.000 Unit(s) of Browser Gadget" in message
-    assert "so at most 2.000 can come back" in message
+    # step 1's replacement of one Gadget counts
+    assert "the customer received 2.000 Unit(s) and 1.000 are already on other RMAs, so at most 1.000 can come back" \
+        in message
     sales.page.click(".modal-dialog:visible .modal-footer button")
     assert sales.page.locator(".o_form_view.o_form_editable").count() == 1
     assert admin("rma.order.line", "search_count", [("rma_id", "=", rma)]) == 0
