@@ -74,6 +74,7 @@ PICKING_FIELDS = ("name", "state", "picking_type_id", "location_id", "location_d
 SCRAP_FIELDS = ("state", "scrap_qty", "location_id", "scrap_location_id", "move_id")
 INVOICE_FIELDS = ("number", "type", "state", "amount_untaxed", "amount_tax", "amount_total", "residual",
                   "refund_invoice_id", "origin")
+ACTIVITY_FIELDS = ("activity_type_id", "user_id", "summary", "date_deadline")
 INVOICE_LINE_FIELDS = ("product_id", "quantity", "price_unit", "price_subtotal", "invoice_line_tax_ids",
                        "account_id", "rma_line_id")
 
@@ -99,6 +100,7 @@ def snapshot(data):
                         scraps=[read(scrap, SCRAP_FIELDS) for scrap in line.scrap_ids.sorted("id")])
                    for line in rma.line_ids.sorted("id")],
             pickings=[read(picking, PICKING_FIELDS) for picking in rma.picking_ids.sorted("id")],
+            activities=[read(activity, ACTIVITY_FIELDS) for activity in rma.activity_ids.sorted("id")],
             credit_notes=[dict(read(invoice, INVOICE_FIELDS),
                                lines=[read(line, INVOICE_LINE_FIELDS) for line in invoice.invoice_line_ids])
                           for invoice in rma.credit_note_ids.sorted("id")],
@@ -266,6 +268,7 @@ def test_the_previous_release_made_rmas_in_every_state(upgraded):
     assert [scrap["scrap_qty"] for scrap in inspected["scraps"]] == [1]
     assert [(note["state"], note["amount_total"]) for note in before["credited"]["credit_notes"]] == [("paid", 92.0)]
     assert [picking["state"] for picking in before["cancelled"]["pickings"]] == ["cancel"]
+    assert len(before["pending_approval"]["activities"]) == 1, "the approver's to-do"
     # 25 widgets and 15 inspected ones in stock, 20 and 10 sold; 2 replacements shipped, the returned ones scrapped;
     # 3 in the RMA input from the partial receipt; 3 of 4 inspected back in stock, 1 scrapped
     assert before["stock"] == {
