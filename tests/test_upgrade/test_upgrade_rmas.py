@@ -281,12 +281,22 @@ def test_the_previous_release_made_rmas_in_every_state(upgraded):
     }
 
 
+def differences(before, after, path="snapshot"):
+    """Where ``after`` differs from ``before`` (nested JSON values): readable lines."""
+    if isinstance(before, dict) and isinstance(after, dict):
+        return [change for key in sorted(set(before) | set(after))
+                for change in differences(before.get(key, "<missing>"), after.get(key, "<missing>"),
+                                          "%s.%s" % (path, key))]
+    if isinstance(before, list) and isinstance(after, list) and len(before) == len(after):
+        return [change for index, (old, new) in enumerate(zip(before, after, strict=True))
+                for change in differences(old, new, "%s[%d]" % (path, index))]
+    return [] if before == after else ["%s: %r before the upgrade, %r after" % (path, before, after)]
+
+
 def test_the_rmas_transfers_and_credit_notes_are_unchanged(upgraded):
     new, data, _log = upgraded
-    after = run_on(new, SNAPSHOT, data)
-    before = data["snapshot"]
-    for key in before:
-        assert after[key] == before[key], key
+    changes = differences(data["snapshot"], run_on(new, SNAPSHOT, data))
+    assert not changes, "the upgrade changed:\n" + "\n".join(changes)
 
 
 def test_the_rmas_go_on_after_the_upgrade(upgraded):
