@@ -2,11 +2,12 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
-.PHONY: help run test e2e bench lint readme pot upstream-tests stop-db clean
+.PHONY: help run test upgrade-test e2e bench lint readme pot upstream-tests stop-db clean
 
 help:
 	@echo "make run             set up, create the rma_demo database once, serve http://localhost:8069 (admin/admin)"
 	@echo "make test            set up, fresh test database, all tests and linters"
+	@echo "make upgrade-test    only the upgrade tests (tests/test_upgrade): earlier commits' databases upgraded"
 	@echo "make e2e             only the browser tests (tests/test_web), screenshots into docs/"
 	@echo "make bench           SQL query counts and times of the RMA flows (tests/benchmarks)"
 	@echo "make lint            pylint-odoo (OCA mandatory checks) and ruff"
@@ -20,6 +21,9 @@ run:
 
 test:
 	@setup/test.sh
+
+upgrade-test:
+	@setup/test.sh tests/test_upgrade
 
 e2e:
 	@setup/test.sh tests/test_web

@@ -1,20 +1,16 @@
 """A database made with the previous version of the addons, upgraded to this
 one: what its users had set keeps its meaning, and the upgrade logs no error.
 
-The previous version is taken from the project's history (``git archive``),
-installed on a throw-away database, given data through its own code, then
-upgraded by the checkout's addons as ``odoo -u`` does in production."""
-import subprocess
-import tarfile
-
+The previous version is taken from the project's history, installed on a
+throw-away database, given data through its own code, then upgraded by the
+checkout's addons (see conftest.py)."""
 import pytest
-from rma_test_databases import ROOT, OdooProcess, drop_database, log_problems
-
-import odoo
+from rma_test_databases import log_problems
 
 #: 11.0.1.0.0, as it landed before the returns settings became per company
 PREVIOUS_VERSION = "c6a60ec81c9a358f20400f796f918235a46cd243"
-ADDONS = ["rma_management", "rma_management_stock", "rma_management_account", "rma_management_stock_account"]
+#: installed at PREVIOUS_VERSION (the stock and accounting bridge installs itself)
+INSTALLED = "rma_management_stock,rma_management_account"
 
 OLD_DATA = """
 Company = env["res.company"]
@@ -83,28 +79,9 @@ result(sorted(
 
 
 @pytest.fixture(scope="module")
-def upgraded(tmp_path_factory):
+def upgraded(upgrade):
     """The previous version installed and given data, then upgraded: the data's ids and the upgrade's log."""
-    workdir = tmp_path_factory.mktemp("upgrade")
-    previous = workdir / "previous"
-    previous.mkdir()
-    archive = workdir / "previous.tar"
-    git = subprocess.run(["git", "-C", str(ROOT), "archive", "-o", str(archive), PREVIOUS_VERSION, *ADDONS],
-                         capture_output=True, text=True)
-    if git.returncode:
-        pytest.fail("the previous version %s is not in this clone's history: %s" % (PREVIOUS_VERSION, git.stderr))
-    with tarfile.open(archive) as tar:
-        tar.extractall(previous)
-    database = "%s_upgrade" % odoo.tools.config["db_name"]
-    drop_database(database)
-    old, new = OdooProcess(database, previous, workdir), OdooProcess(database)
-    try:
-        old.install(",".join(ADDONS[1:3]))
-        data, _log = old.shell(OLD_DATA)
-        upgrade_log = new.update("rma_management")
-        yield new, data, upgrade_log
-    finally:
-        drop_database(database)
+    return upgrade(PREVIOUS_VERSION, INSTALLED, OLD_DATA, "rma_management")
 
 
 def test_the_upgrade_logs_no_error(upgraded):
