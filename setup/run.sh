@@ -12,5 +12,11 @@ elif [ "$(cat "$STAMP" 2>/dev/null)" != "$(sources_checksum)" ]; then
     odoo -d "$DB" -i "${ADDON_DIRS// /,}" -u "${ADDON_DIRS// /,}" --stop-after-init --log-level=warn
     sources_checksum >"$STAMP"
 fi
+# RMA_WORKERS=N: prefork mode, N HTTP worker processes and long polling on its own port
+SERVE_MODE=()
+if [ -n "${RMA_WORKERS:-}" ]; then
+    SERVE_MODE=(--workers="$RMA_WORKERS" --longpolling-port="${RMA_LONGPOLLING_PORT:-8072}")
+    echo "Prefork mode: $RMA_WORKERS workers, long polling on port ${RMA_LONGPOLLING_PORT:-8072}" >&2
+fi
 echo "Serving database $DB on http://localhost:${RMA_HTTP_PORT:-8069} (login admin / admin)" >&2
-exec "$VENV/bin/python" "$ROOT/setup/odoo-server" -c "$ODOO_CONF" -d "$DB" --db-filter="^$DB\$" "$@"
+exec "$VENV/bin/python" "$ROOT/setup/odoo-server" -c "$ODOO_CONF" -d "$DB" --db-filter="^$DB\$" "${SERVE_MODE[@]}" "$@"

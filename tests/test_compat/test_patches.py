@@ -200,3 +200,19 @@ def test_web_client_templates_concatenate():
 def test_skip_all_disables_the_layer():
     status, output = run_python("import collections; print(hasattr(collections, 'Mapping'))", skip="all")
     assert status == 0 and output.strip() == "False"
+
+
+def test_worker_limits_accept_float_seconds():
+    # what each prefork worker does at start: the CPU seconds it used so far plus limit_time_cpu
+    assert_needed(
+        """
+        import resource
+        import odoo.service.server as server
+        soft, hard = resource.getrlimit(resource.RLIMIT_CPU)
+        server.resource.setrlimit(resource.RLIMIT_CPU, (0.25 + 3600, hard))
+        assert resource.getrlimit(resource.RLIMIT_CPU)[0] == 3601
+        assert server.resource.RLIMIT_CPU == resource.RLIMIT_CPU
+        """,
+        "rlimit",
+        "'float' object cannot be interpreted as an integer",
+    )

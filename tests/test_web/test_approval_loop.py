@@ -3,8 +3,9 @@ user confirms a return that needs approval, the manager finds the to-do in
 their activity menu and approves, the to-do is gone, the responsible has the
 news in their inbox and the warehouse user the receipt to-do."""
 import pytest
+from rma_test_server import JsonRpc
 
-from .web import JsonRpc, WebClient
+from .web import WebClient
 
 USERS = {
     "loop_sales": ["sales_team.group_sale_salesman"],

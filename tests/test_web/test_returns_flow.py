@@ -5,8 +5,9 @@ screens go to docs/."""
 from datetime import datetime, timedelta
 
 import pytest
+from rma_test_server import JsonRpc
 
-from .web import JsonRpc, WebClient
+from .web import WebClient
 
 USERS = {
     "sales": ["sales_team.group_sale_salesman"],

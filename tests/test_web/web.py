@@ -1,39 +1,6 @@
-"""Helpers of the browser tests: JSON-RPC for the set-up data, and the few
-gestures of the Odoo 11 web client the tests need."""
-import itertools
+"""Helpers of the browser tests: the few gestures of the Odoo 11 web client
+the tests need (their set-up data goes by JSON-RPC: rma_test_server)."""
 import re
-
-import requests
-
-_ids = itertools.count(1)
-
-
-class JsonRpc:
-    """Calls model methods as a user, like an integrator would."""
-
-    def __init__(self, server, login, password):
-        self.url = server.url + "/jsonrpc"
-        self.database = server.database
-        self.password = password
-        self.uid = self._call("common", "login", self.database, login, password)
-        assert self.uid, "cannot log in as %s" % login
-
-    def _call(self, service, method, *args):
-        response = requests.post(self.url, json={
-            "jsonrpc": "2.0", "method": "call", "id": next(_ids),
-            "params": {"service": service, "method": method, "args": args},
-        }, timeout=120).json()
-        if "error" in response:
-            raise AssertionError(response["error"]["data"]["message"])
-        return response.get("result")  # Odoo leaves "result" out when a method returns None
-
-    def __call__(self, model, method, *args, **kwargs):
-        return self._call("object", "execute_kw", self.database, self.uid, self.password, model, method, args, kwargs)
-
-    def ref(self, xmlid):
-        module, name = xmlid.split(".")
-        return self("ir.model.data", "xmlid_to_res_id", "%s.%s" % (module, name))
-
 
 #: counts the client's requests in flight, leaving out the bus's long polling
 PENDING_REQUESTS_SCRIPT = """
