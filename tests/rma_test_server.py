@@ -92,3 +92,21 @@ class JsonRpc:
     def ref(self, xmlid):
         module, name = xmlid.split(".")
         return self("ir.model.data", "xmlid_to_res_id", "%s.%s" % (module, name))
+
+
+def deliver_and_invoice(admin, order):
+    """Confirm a sales order, deliver all of it and open its invoice, over JSON-RPC: the delivery pickings' ids."""
+    admin("sale.order", "action_confirm", [order])
+    picking_ids = admin("sale.order", "read", [order], ["picking_ids"])[0]["picking_ids"]
+    set_all_done(admin, picking_ids)
+    admin("stock.picking", "button_validate", picking_ids)
+    admin("account.invoice", "action_invoice_open", admin("sale.order", "action_invoice_create", [order]))
+    return picking_ids
+
+
+def set_all_done(admin, picking_ids):
+    """Every move of the pickings done for its whole quantity (not validated yet): the moves read."""
+    moves = admin("stock.move", "search_read", [("picking_id", "in", picking_ids)], ["product_uom_qty"])
+    for move in moves:
+        admin("stock.move", "write", [move["id"]], {"quantity_done": move["product_uom_qty"]})
+    return moves

@@ -84,7 +84,18 @@ class RmaOrderLine(models.Model):
     @api.model
     def create(self, vals):
         self._lock_origin_lines(vals)
-        return super(RmaOrderLine, self).create(vals)
+        return super(RmaOrderLine, self).create(self._complete_from_origin(vals))
+
+    @api.model
+    def _complete_from_origin(self, vals):
+        """What the form takes from the origin sales order line, for lines
+        created without the form (JSON-RPC, imports, code): the values not
+        given come from the sales order line, as its onchange does, so that
+        nothing is credited at a price of 0 because a script left it out."""
+        sale_line = self.env["sale.order.line"].browse(vals.get("sale_line_id"))
+        if not sale_line:
+            return vals
+        return dict(self._prepare_from_sale_line(sale_line), **vals)
 
     @api.multi
     def write(self, vals):

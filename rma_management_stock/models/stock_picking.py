@@ -1,5 +1,7 @@
 # Copyright 2026 RMA Management contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from psycopg2 import OperationalError
+
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import float_compare
@@ -29,7 +31,15 @@ class StockPicking(models.Model):
         self._check_rma_validator(moves)
         moves._check_rma_state()
         self._check_rma_goods_only()
-        result = super(StockPicking, self).action_done()
+        try:
+            result = super(StockPicking, self).action_done()
+        except OperationalError:
+            # Odoo retries a serialization failure of an RPC call (another user
+            # validated the same transfer) on a new cursor but in the same
+            # environments: what this attempt left to recompute would be
+            # computed on its closed cursor ("Unable to use a closed cursor").
+            self.env.clear()
+            raise
         grown = lines.filtered(
             lambda line: float_compare(
                 line.qty_received, received_before[line.id], precision_rounding=line.product_uom.rounding

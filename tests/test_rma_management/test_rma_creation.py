@@ -40,6 +40,23 @@ class TestRmaCreation(RmaCase):
         self.assertEqual(rma.amount_total, 432.0)
         self.assertRegex(rma.name, r"^RMA/%d/\d{4}$" % date.today().year)
 
+    def test_line_created_by_code_takes_what_it_leaves_out_from_its_sales_line(self):
+        # what an integrator's script sends: the origin line, a quantity and a reason
+        rma = self.env["rma.order"].create({"partner_id": self.customer.id, "line_ids": [(0, 0, {
+            "sale_line_id": self.widget_line.id, "product_uom_qty": 3, "reason_id": self.reason.id,
+        })]})
+        line = rma.line_ids
+        self.assertEqual((line.product_id, line.product_uom, line.name),
+                         (self.product, self.widget_line.product_uom, self.widget_line.name))
+        self.assertEqual((line.price_unit, line.tax_ids), (90.0, self.tax), "not credited at 0")
+        self.assertEqual((rma.amount_untaxed, rma.amount_total), (270.0, 324.0))
+        # what it gives is kept, and checked as from the form
+        cheaper = self.env["rma.order.line"].create({
+            "rma_id": rma.id, "sale_line_id": self.widget_line.id, "product_uom_qty": 1, "price_unit": 50.0,
+            "reason_id": self.reason.id,
+        })
+        self.assertEqual((cheaper.price_unit, cheaper.product_id), (50.0, self.product))
+
     def test_wizard_lists_what_is_still_returnable(self):
         self._rma_from_order(self.order, {self.product: 4})
         wizard = self.env["rma.add.sale.lines"].with_context(default_sale_order_id=self.order.id).create({

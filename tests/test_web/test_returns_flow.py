@@ -5,7 +5,7 @@ screens go to docs/."""
 from datetime import datetime, timedelta
 
 import pytest
-from rma_test_server import JsonRpc
+from rma_test_server import JsonRpc, deliver_and_invoice
 
 from .web import WebClient
 
@@ -45,16 +45,11 @@ def prepare_flow(admin):
             "tax_id": [(6, 0, [])],
         }) for name, price, quantity, inspection in PRODUCTS],
     })
-    admin("sale.order", "action_confirm", [order])
-    picking_ids = admin("sale.order", "read", [order], ["picking_ids"])[0]["picking_ids"]
-    moves = admin("stock.move", "search_read", [("picking_id", "in", picking_ids)], ["product_uom_qty"])
-    for move in moves:
-        admin("stock.move", "write", [move["id"]], {"quantity_done": move["product_uom_qty"]})
-    admin("stock.picking", "button_validate", picking_ids)
-    admin("account.invoice", "action_invoice_open", admin("sale.order", "action_invoice_create", [order]))
+    picking_ids = deliver_and_invoice(admin, order)
+    moves = admin("stock.move", "search", [("picking_id", "in", picking_ids)])
     delivered = (datetime.now() - timedelta(days=45)).strftime("%Y-%m-%d %H:%M:%S")
     admin("stock.picking", "write", picking_ids, {"date_done": delivered})
-    admin("stock.move", "write", [move["id"] for move in moves], {"date": delivered})
+    admin("stock.move", "write", moves, {"date": delivered})
     admin("sale.order", "write", [order], {"confirmation_date": delivered})
     return {"order": order, "customer": customer}
 
