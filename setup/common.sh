@@ -5,9 +5,9 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 VENV="${RMA_VENV:-$ROOT/.venv}"
 RUN_DIR="$ROOT/.run"
 ODOO_CONF="$RUN_DIR/odoo.conf"
-ADDONS=rma_management,rma_management_stock,rma_management_account
+ADDONS=rma_management,rma_management_stock,rma_management_account,rma_management_portal
 # with the bridge that installs itself when stock and accounting are both there
-ADDON_DIRS="rma_management rma_management_stock rma_management_account rma_management_stock_account"
+ADDON_DIRS="rma_management rma_management_stock rma_management_account rma_management_stock_account rma_management_portal"
 export PATH="$VENV/bin:$RUN_DIR/node/node_modules/.bin:$PATH"
 
 "$ROOT/setup/bootstrap.sh"

@@ -8,7 +8,8 @@ import pathlib
 import sys
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-ADDONS = ("rma_management", "rma_management_stock", "rma_management_account", "rma_management_stock_account")
+ADDONS = ("rma_management", "rma_management_stock", "rma_management_account", "rma_management_stock_account",
+          "rma_management_portal")
 SECTIONS = (
     ("DESCRIPTION", None),
     ("INSTALL", "Installation"),

@@ -1,0 +1,99 @@
+# Copyright 2026 RMA Management contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""My Returns: the customer's RMAs on the portal, as My Orders shows orders."""
+from collections import OrderedDict
+
+from odoo import _, http
+from odoo.addons.portal.controllers.portal import CustomerPortal, get_records_pager
+from odoo.addons.portal.controllers.portal import pager as portal_pager
+from odoo.exceptions import AccessError, MissingError
+from odoo.http import request
+from odoo.tools import consteq
+
+#: what the customer sees of the desk's work: the states of each filter
+PORTAL_FILTERS = OrderedDict([
+    ("all", (lambda: _("All"), [])),
+    ("open", (lambda: _("Open"), [("state", "in", ("draft", "to_approve", "approved"))])),
+    ("done", (lambda: _("Resolved"), [("state", "=", "done")])),
+    ("closed", (lambda: _("Rejected or Cancelled"), [("state", "in", ("rejected", "cancel"))])),
+])
+PORTAL_SORTINGS = OrderedDict([
+    ("date", (lambda: _("Newest"), "date desc, id desc")),
+    ("name", (lambda: _("Number"), "name desc")),
+    ("status", (lambda: _("Status"), "state, date desc")),
+])
+
+
+class RmaCustomerPortal(CustomerPortal):
+
+    def _prepare_portal_layout_values(self):
+        values = super(RmaCustomerPortal, self)._prepare_portal_layout_values()
+        values["rma_count"] = request.env["rma.order"].search_count(self._get_portal_rma_domain())
+        return values
+
+    def _get_portal_rma_domain(self):
+        """The RMAs of the user's commercial entity shown on the portal (the
+        record rules keep portal users to them as well). Extension point."""
+        partner = request.env.user.partner_id
+        return [("commercial_partner_id", "=", partner.commercial_partner_id.id), ("state", "!=", "draft")]
+
+    def _get_portal_rma(self, rma_id, access_token=None):
+        """The RMA ``rma_id`` (in sudo, for its page) if the user may read it,
+        or has its share link; AccessError or MissingError otherwise."""
+        rma = request.env["rma.order"].browse(rma_id)
+        rma_sudo = rma.sudo().exists()
+        if not rma_sudo:
+            raise MissingError(_("This return does not exist."))
+        try:
+            rma.check_access_rights("read")
+            rma.check_access_rule("read")
+        except AccessError:
+            if not access_token or not consteq(rma_sudo.access_token or "", access_token):
+                raise
+        return rma_sudo
+
+    @http.route(["/my/returns", "/my/returns/page/<int:page>"], type="http", auth="user", website=True)
+    def portal_my_returns(self, page=1, sortby="date", filterby="all", **_kw):
+        sortby = sortby if sortby in PORTAL_SORTINGS else "date"
+        filterby = filterby if filterby in PORTAL_FILTERS else "all"
+        domain = self._get_portal_rma_domain() + PORTAL_FILTERS[filterby][1]
+        Rma = request.env["rma.order"]
+        pager = portal_pager(url="/my/returns", url_args={"sortby": sortby, "filterby": filterby},
+                             total=Rma.search_count(domain), page=page, step=self._items_per_page)
+        rmas = Rma.search(domain, order=PORTAL_SORTINGS[sortby][1], limit=self._items_per_page,
+                          offset=pager["offset"])
+        request.session["my_returns_history"] = rmas.ids[:100]
+        values = self._prepare_portal_layout_values()
+        values.update({
+            "rmas": rmas.sudo(), "page_name": "rma", "pager": pager, "default_url": "/my/returns",
+            "searchbar_sortings": {key: {"label": label(), "order": order}
+                                   for key, (label, order) in PORTAL_SORTINGS.items()},
+            "searchbar_filters": OrderedDict((key, {"label": label(), "domain": filter_domain})
+                                             for key, (label, filter_domain) in PORTAL_FILTERS.items()),
+            "sortby": sortby, "filterby": filterby,
+        })
+        return request.render("rma_management_portal.portal_my_returns", values)
+
+    @http.route(["/my/returns/<int:rma_id>"], type="http", auth="public", website=True)
+    def portal_return_page(self, rma_id, access_token=None, **_kw):
+        try:
+            rma = self._get_portal_rma(rma_id, access_token)
+        except (AccessError, MissingError):
+            return request.redirect("/my")
+        values = {"rma": rma, "page_name": "rma", "access_token": access_token,
+                  "no_breadcrumbs": bool(access_token)}
+        values.update(get_records_pager(request.session.get("my_returns_history", []), rma))
+        return request.render("rma_management_portal.portal_return_page", values)
+
+    @http.route(["/my/returns/pdf/<int:rma_id>"], type="http", auth="public", website=True)
+    def portal_return_report(self, rma_id, access_token=None, **_kw):
+        try:
+            rma = self._get_portal_rma(rma_id, access_token)
+        except (AccessError, MissingError):
+            return request.redirect("/my")
+        # sudo: the report reads products, taxes and the company, which portal users cannot
+        pdf = request.env.ref("rma_management.action_report_rma").sudo().render_qweb_pdf(rma.ids)[0]
+        return request.make_response(pdf, headers=[
+            ("Content-Type", "application/pdf"), ("Content-Length", len(pdf)),
+            ("Content-Disposition", 'attachment; filename="%s.pdf"' % rma.name.replace("/", "_")),
+        ])
