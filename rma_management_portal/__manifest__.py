@@ -13,8 +13,10 @@
     "data": [
         "security/ir.model.access.csv",
         "security/rma_portal_security.xml",
+        "data/rma_portal_data.xml",
         "views/rma_portal_templates.xml",
         "views/rma_order_views.xml",
+        "views/res_config_settings_views.xml",
     ],
     "demo": [],
 }

@@ -1,12 +1,13 @@
 # Copyright 2026 RMA Management contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """My Returns: the customer's RMAs on the portal, as My Orders shows orders."""
+import math
 from collections import OrderedDict
 
 from odoo import _, http
 from odoo.addons.portal.controllers.portal import CustomerPortal, get_records_pager
 from odoo.addons.portal.controllers.portal import pager as portal_pager
-from odoo.exceptions import AccessError, MissingError
+from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 from odoo.http import request
 from odoo.tools import consteq
 
@@ -35,7 +36,8 @@ class RmaCustomerPortal(CustomerPortal):
         """The RMAs of the user's commercial entity shown on the portal (the
         record rules keep portal users to them as well). Extension point."""
         partner = request.env.user.partner_id
-        return [("commercial_partner_id", "=", partner.commercial_partner_id.id), ("state", "!=", "draft")]
+        return [("commercial_partner_id", "=", partner.commercial_partner_id.id),
+                "|", ("state", "!=", "draft"), ("portal_requested", "=", True)]
 
     def _get_portal_rma(self, rma_id, access_token=None):
         """The RMA ``rma_id`` (in sudo, for its page) if the user may read it,
@@ -81,7 +83,7 @@ class RmaCustomerPortal(CustomerPortal):
         except (AccessError, MissingError):
             return request.redirect("/my")
         values = {"rma": rma, "page_name": "rma", "access_token": access_token,
-                  "no_breadcrumbs": bool(access_token)}
+                  "no_breadcrumbs": bool(access_token), "requested": _kw.get("requested")}
         values.update(get_records_pager(request.session.get("my_returns_history", []), rma))
         return request.render("rma_management_portal.portal_return_page", values)
 
@@ -97,3 +99,69 @@ class RmaCustomerPortal(CustomerPortal):
             ("Content-Type", "application/pdf"), ("Content-Length", len(pdf)),
             ("Content-Disposition", 'attachment; filename="%s.pdf"' % rma.name.replace("/", "_")),
         ])
+
+    # ------------------------------------------------------------------
+    # Return requests
+    # ------------------------------------------------------------------
+
+    @http.route(["/my/returns/request"], type="http", auth="user", website=True)
+    def portal_return_request_orders(self, **_kw):
+        """Which order to return from: the customer's confirmed orders with something delivered."""
+        partner = request.env.user.partner_id.commercial_partner_id
+        # sudo: delivered quantities are read on lines the portal cannot read field by field
+        orders = request.env["sale.order"].sudo().search([
+            ("partner_id", "child_of", partner.id), ("state", "in", ("sale", "done")),
+        ], order="date_order desc", limit=50).filtered(
+            lambda order: any(line.qty_delivered > 0 for line in order.order_line))
+        values = self._prepare_portal_layout_values()
+        values.update({"orders": orders, "page_name": "rma"})
+        return request.render("rma_management_portal.portal_return_request_orders", values)
+
+    @http.route(["/my/orders/<int:order_id>/return"], type="http", auth="user", methods=["GET", "POST"],
+                website=True)
+    def portal_return_request(self, order_id, **post):
+        Rma = request.env["rma.order"]
+        try:
+            order = Rma._get_portal_order(order_id)
+        except AccessError:
+            return request.not_found()
+        error = None
+        if request.httprequest.method == "POST":
+            try:
+                with request.env.cr.savepoint():  # a refusal writes nothing
+                    rma = Rma._create_portal_request(order.id, *self._parse_return_request(post))
+                return request.redirect("/my/returns/%d?requested=1" % rma.id)
+            except AccessError:
+                return request.not_found()
+            except (UserError, ValidationError) as refusal:
+                error = refusal.name
+        values = self._prepare_portal_layout_values()
+        values.update({
+            "order": order, "page_name": "rma", "error": error, "post": post,
+            # sudo: the rules of the back end decide what can come back, on lines read for the form only
+            "lines": Rma.sudo()._get_portal_return_lines(order),
+            "reasons": request.env["rma.reason"].sudo().search([("company_id", "in", (False, order.company_id.id))]),
+            "operations": Rma._get_portal_operations(),
+        })
+        return request.render("rma_management_portal.portal_return_request", values)
+
+    def _parse_return_request(self, post):
+        """The form's fields as ``_create_portal_request`` takes them, or a UserError in the customer's words."""
+        quantities = {}
+        for key, value in post.items():
+            if key.startswith("qty_") and (value or "").strip():
+                try:
+                    quantity = float(value.replace(",", "."))
+                    line_id = int(key[4:])
+                except ValueError:
+                    quantity = line_id = None
+                if quantity is None or not math.isfinite(quantity):
+                    raise UserError(_("Quantities to return must be numbers: \"%s\" is not.") % value)
+                quantities[line_id] = quantity
+        try:
+            reason_id = int(post.get("reason_id") or 0)
+        except ValueError:
+            reason_id = 0
+        files = [(upload.filename, upload.read())
+                 for upload in request.httprequest.files.getlist("attachments") if upload.filename]
+        return quantities, reason_id, post.get("operation"), (post.get("comment") or "").strip(), files

@@ -8,7 +8,7 @@ import re
 import pytest
 import requests
 from rma_test_databases import copy_database, drop_database
-from rma_test_server import JsonRpc, running_server
+from rma_test_server import JsonRpc, deliver_and_invoice, running_server
 
 import odoo
 
@@ -124,3 +124,70 @@ def test_messages_of_the_desk_reach_the_customer_not_its_internal_notes(portal):
     messages = admin("mail.message", "search_read", [("model", "=", "rma.order"), ("res_id", "=", own["id"]),
                                                      ("body", "ilike", "parcel sent today")], ["author_id"])
     assert [message["author_id"][1] for message in messages] == ["Lamp Buyers Ltd, Lamp Buyer"], "as the customer"
+
+
+def _delivered_order(admin, partner, quantity=3):
+    product = admin("product.product", "create", {"name": "Portal Kettle", "type": "consu", "list_price": 40.0,
+                                                  "taxes_id": [(6, 0, [])]})
+    order = admin("sale.order", "create", {"partner_id": partner, "order_line": [(0, 0, {
+        "product_id": product, "product_uom_qty": quantity, "tax_id": [(6, 0, [])]})]})
+    deliver_and_invoice(admin, order)
+    return order, admin("sale.order.line", "search", [("order_id", "=", order)])[0]
+
+
+def _form(session, server, url):
+    page = session.get(server.url + url, timeout=60)
+    return page, re.search(r'name="csrf_token" value="([^"]+)"', page.text).group(1)
+
+
+def test_the_customer_requests_a_return_of_a_delivered_order(portal):
+    server, admin, session, own, _other = portal
+    order, line = _delivered_order(admin, own["partner_id"][0])
+    assert "/my/orders/%d/return" % order in session.get(server.url + "/my/orders/%d" % order, timeout=60).text
+    assert "/my/orders/%d/return" % order in session.get(server.url + "/my/returns/request", timeout=60).text
+    form, csrf = _form(session, server, "/my/orders/%d/return" % order)
+    assert "Portal Kettle" in form.text and 'name="qty_%d"' % line in form.text
+    reason = admin.ref("rma_management.rma_reason_defective")
+    sent = session.post(server.url + "/my/orders/%d/return" % order, data={
+        "csrf_token": csrf, "qty_%d" % line: "1", "reason_id": reason, "operation": "replace",
+        "comment": "Whistle broken",
+    }, files={"attachments": ("whistle.png", b"\x89PNG fake", "image/png")}, timeout=60)
+    assert "?requested=1" in sent.url and "was sent to our returns desk" in sent.text
+    rma_id = int(re.search(r"/my/returns/(\d+)", sent.url).group(1))
+    rma = admin("rma.order", "read", [rma_id], ["state", "portal_requested", "partner_id", "message_ids"])[0]
+    assert (rma["state"], rma["portal_requested"], rma["partner_id"][0]) == ("draft", True, own["partner_id"][0])
+    lines = admin("rma.order.line", "search_read", [("rma_id", "=", rma_id)], ["product_uom_qty", "operation"])
+    assert [(line_["product_uom_qty"], line_["operation"]) for line_ in lines] == [(1.0, "replace")]
+    photos = admin("ir.attachment", "search_read", [("res_model", "=", "rma.order"), ("res_id", "=", rma_id)],
+                   ["name"])
+    assert [photo["name"] for photo in photos] == ["whistle.png"]
+    assert admin("rma.order", "read", [rma_id], ["name"])[0]["name"] in session.get(
+        server.url + "/my/returns", timeout=60).text, "the request is in My Returns"
+
+
+def test_a_bad_or_tampered_request_is_refused_on_the_form(portal):
+    server, admin, session, own, other = portal
+    order, line = _delivered_order(admin, own["partner_id"][0], quantity=2)
+    other_order, other_line = _delivered_order(admin, other["partner_id"][0])
+    before = admin("rma.order", "search_count", [])
+    reason = admin.ref("rma_management.rma_reason_defective")
+    _page, csrf = _form(session, server, "/my/orders/%d/return" % order)
+    url = server.url + "/my/orders/%d/return" % order
+    for data, message in (
+        ({"qty_%d" % line: "abc"}, "Quantities to return must be numbers: &quot;abc&quot; is not."),
+        ({"qty_%d" % line: "nan"}, "Quantities to return must be numbers: &quot;nan&quot; is not."),
+        ({"qty_%d" % line: "5"}, "Only 2.0 Unit(s) can come back."),
+        ({"qty_%d" % line: "-1"}, "Quantities to return cannot be negative."),
+        ({"qty_%d" % line: "1", "reason_id": ""}, "Choose the reason of the return."),
+        ({"qty_%d" % line: "1", "operation": "credit_only"}, "This outcome cannot be requested here"),
+    ):
+        answer = session.post(url, data=dict({"csrf_token": csrf, "reason_id": reason, "operation": "refund"},
+                                             **data), timeout=60)
+        assert answer.status_code == 200 and message in answer.text, (data, _text(answer)[:2000])
+        assert 'value="%s"' % data["qty_%d" % line] in answer.text, "what was typed is kept"
+    tampered = session.post(url, data={"csrf_token": csrf, "reason_id": reason, "operation": "refund",
+                                       "qty_%d" % other_line: "1"}, timeout=60)
+    assert tampered.status_code == 404
+    foreign = session.get(server.url + "/my/orders/%d/return" % other_order, timeout=60)
+    assert foreign.status_code == 404
+    assert admin("rma.order", "search_count", []) == before, "nothing written"
