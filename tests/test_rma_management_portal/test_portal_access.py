@@ -65,3 +65,11 @@ class TestPortalAccess(TransactionCase):
                          ["Draft", "Pending Approval", "Approved", "Resolved"])
         self.assertEqual([current for _label, _passed, current in self.own._get_portal_steps()],
                          [False, True, False, False])
+
+    def test_demo_portal_customer_has_a_delivered_order_to_return(self):
+        user = self.env.ref("base.demo_user0")
+        order = self.env.ref("rma_management_stock.rma_demo_portal_order")
+        self.assertEqual((user.login, order.partner_id), ("portal", user.partner_id))
+        self.assertEqual(self.env["rma.order"].sudo(user)._get_portal_order(order.id), order, "the user's own")
+        lines = self.env["rma.order"].sudo()._get_portal_return_lines(order)
+        self.assertEqual([(line["qty_delivered"], line["qty_returnable"]) for line in lines], [(4.0, 4.0)])
