@@ -31,7 +31,9 @@ document.addEventListener('click', (event) => { if (event.isTrusted) { window.__
 class WebClient:
     """One user's browser tab on the Odoo web client; collects JavaScript errors."""
 
-    def __init__(self, browser, server, login, password):
+    def __init__(self, browser, server, login, password, landing=".o_main_navbar, .o_web_client"):
+        """``landing``: what the user's first page shows once logged in (the
+        web client; a portal user's ``/my``)."""
         self.server = server
         self.context = browser.new_context(viewport={"width": 1400, "height": 900}, accept_downloads=True)
         self.context.add_init_script(PENDING_REQUESTS_SCRIPT)
@@ -48,7 +50,7 @@ class WebClient:
         self.page.fill("input[name=login]", login)
         self.page.fill("input[name=password]", password)
         self.page.click("button[type=submit]")
-        self.page.wait_for_selector(".o_main_navbar, .o_web_client", state="attached")
+        self.page.wait_for_selector(landing, state="attached")
         self.wait_idle()
 
     def _count_click(self, _source):
