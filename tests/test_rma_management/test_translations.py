@@ -15,7 +15,8 @@ from lxml import etree
 from odoo.modules.module import get_module_path
 from odoo.tests.common import SavepointCase
 
-ADDONS = ("rma_management", "rma_management_stock", "rma_management_account", "rma_management_stock_account")
+ADDONS = ("rma_management", "rma_management_stock", "rma_management_account", "rma_management_stock_account",
+          "rma_management_portal")
 LANGS = ("fr_FR", "de_DE", "es_ES")
 # attributes of views whose value is shown to the user (and translated)
 SHOWN_ATTRIBUTES = ("string", "help", "placeholder", "confirm", "sum", "title", "alt", "aria-label")
