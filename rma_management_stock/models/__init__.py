@@ -15,4 +15,5 @@ from . import rma_order_header
 from . import rma_order_line
 from . import rma_order_line_inspection
 from . import rma_order_line_delivery
+from . import rma_order_line_advance
 from . import rma_order_line_lot

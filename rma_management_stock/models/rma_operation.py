@@ -16,8 +16,12 @@ DELIVERY_POLICIES = [
     ("replacement", "A Replacement"),
     ("repaired", "The Repaired Unit"),
 ]
+DELIVERY_TIMINGS = [
+    ("after_receipt", "After Receipt"),
+    ("before_receipt", "Before Receipt (Advance)"),
+]
 #: the type's goods policies, copied on its lines (see rma.operation._get_line_policy_fields)
-GOODS_POLICY_FIELDS = {"receipt_policy", "inspection_policy", "delivery_policy"}
+GOODS_POLICY_FIELDS = {"receipt_policy", "inspection_policy", "delivery_policy", "delivery_timing", "return_days"}
 
 
 class RmaOperation(models.Model):
@@ -40,6 +44,17 @@ class RmaOperation(models.Model):
         DELIVERY_POLICIES, string="Ships Out", required=True, default="none",
         help="What goes out to the customer: nothing, a replacement from stock, or the repaired unit from "
         "the Refurbish location; a unit for each unit received and not rejected.",
+    )
+
+    delivery_timing = fields.Selection(
+        DELIVERY_TIMINGS, string="Ships", required=True, default="after_receipt",
+        help="After Receipt: a unit goes out for each unit received and not rejected. Before Receipt: the "
+        "authorized quantity goes out on approval, and the customer's goods are expected afterwards.",
+    )
+    return_days = fields.Integer(
+        string="Return Due Within (Days)",
+        help="Advance replacements: days after the approval within which the customer's goods are due; "
+        "the RMA's responsible gets a to-do when they are late (0: no deadline).",
     )
 
     @api.model

@@ -41,6 +41,8 @@ result({
               for line in lines],
     "policies": [[line.receipt_policy, line.delivery_policy, line.credit_policy] for line in lines],
     "category": env["rma.category"].browse(data["category"]).default_operation_id.code,
+    "advance": [env.ref("rma_management_stock.rma_operation_advance_replace").delivery_timing,
+                env.ref("rma_management_stock.rma_operation_advance_replace").credit_policy],
     "approved": [approved.state, approved.line_ids.delivery_policy, approved.line_ids.stock_status,
                  len(approved.picking_ids)],
 })
@@ -96,6 +98,7 @@ def test_old_lines_and_categories_get_the_matching_standard_type(upgraded):
         ["ordered", "none", "none"],
     ]
     assert values["category"] == "replace"
+    assert values["advance"] == ["before_receipt", "none"], "the advance replacement comes with the upgrade"
     assert values["approved"] == ["approved", "replacement", "pending", 1], "its receipt, then a replacement"
 
 
