@@ -3,7 +3,7 @@
 {
     "name": "RMA Management - Accounting",
     "summary": "Automatic credit notes for customer returns",
-    "version": "11.0.1.0.0",
+    "version": "11.0.1.1.0",
     "category": "Accounting",
     "website": "https://github.com/rma-management/rma-management",
     "author": "RMA Management contributors",
@@ -14,6 +14,8 @@
         "security/ir.model.access.csv",
         "security/rma_account_security.xml",
         "data/rma_account_mail_data.xml",
+        "data/rma_operation_data.xml",
+        "data/rma_account_install_data.xml",
         "views/account_invoice_views.xml",
         "views/rma_order_views.xml",
         "views/rma_config_views.xml",

@@ -17,6 +17,7 @@
         "views/rma_portal_templates.xml",
         "views/rma_order_views.xml",
         "views/res_config_settings_views.xml",
+        "views/rma_operation_views.xml",
     ],
     "demo": [],
 }

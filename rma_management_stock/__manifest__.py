@@ -3,7 +3,7 @@
 {
     "name": "RMA Management - Stock",
     "summary": "Receive, inspect, dispose and ship back returned goods",
-    "version": "11.0.1.2.0",
+    "version": "11.0.1.3.0",
     "category": "Warehouse",
     "website": "https://github.com/rma-management/rma-management",
     "author": "RMA Management contributors",
@@ -15,7 +15,9 @@
         "security/rma_stock_security.xml",
         "security/ir.model.access.csv",
         "data/rma_stock_data.xml",
+        "data/rma_operation_data.xml",
         "data/rma_stock_mail_data.xml",
+        "views/rma_operation_views.xml",
         "views/rma_order_views.xml",
         "views/rma_order_line_views.xml",
         "views/stock_picking_views.xml",

@@ -34,3 +34,11 @@ class RmaFlowMixin:
         return rma.picking_ids.filtered(
             lambda picking: picking.picking_type_code == "incoming" and picking.state not in ("done", "cancel")
         )
+
+
+def return_type(env, code):
+    """The standard return type of ``code`` (refund, replace, repair, credit_only, no_credit); a
+    return type given as a record is returned as it is."""
+    if not isinstance(code, str):
+        return code
+    return env.ref("rma_management.rma_operation_%s" % code)

@@ -5,6 +5,7 @@ from . import rma_manager_settings
 from . import mail_message
 from . import res_company
 from . import res_config_settings
+from . import rma_operation
 from . import rma_category
 from . import rma_reason
 from . import rma_return_policy

@@ -2,8 +2,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import fields, models
 
-from .rma_order_line import OPERATIONS
-
 
 class RmaCategory(models.Model):
     _name = "rma.category"
@@ -22,8 +20,8 @@ class RmaCategory(models.Model):
         help="Lines that come from no sales order are approved without a manager. Otherwise a manager "
         "approves them: nothing else caps what they credit.",
     )
-    default_operation = fields.Selection(
-        OPERATIONS,
+    default_operation_id = fields.Many2one(
+        "rma.operation", string="Default Return Type", ondelete="restrict",
         help="Requested outcome proposed on new lines of RMAs of this category.",
     )
     company_id = fields.Many2one(

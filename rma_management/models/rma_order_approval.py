@@ -27,6 +27,7 @@ class RmaOrder(models.Model):
             + self._get_origin_approval_reasons()
             + self._get_backdating_approval_reasons()
             + self._get_category_approval_reasons()
+            + self._get_operation_approval_reasons()
             + self._get_amount_approval_reasons()
         )
 
@@ -78,6 +79,11 @@ class RmaOrder(models.Model):
         if self.category_id.approval_required:
             return [_("The category %s requires approval.") % self.category_id.name]
         return []
+
+    @api.multi
+    def _get_operation_approval_reasons(self):
+        operations = self._get_active_lines().mapped("operation_id").filtered("approval_required")
+        return [_("The return type %s requires approval.") % operation.name for operation in operations]
 
     @api.multi
     def _get_approval_amount(self):

@@ -3,26 +3,21 @@
 from odoo import _, api, fields, models
 from odoo.addons import decimal_precision as dp
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import float_compare, float_round, formatLang
+from odoo.tools import column_exists, convert_file, float_compare, float_round, formatLang
 
 from .rma_order import CANCELLED_EDITABLE_FIELDS, LOCKED_STATES, STATES
 from .rma_workflow_guard import changes_value, workflow_write
 
-OPERATIONS = [
-    ("refund", "Refund"),
-    ("replace", "Replace"),
-    ("repair", "Repair"),
-    ("credit_only", "Credit Only"),
-    ("no_credit", "Return without Credit"),
-]
-
 #: what a line keeps once its RMA left draft: what was authorized, and at which price
 LOCKED_LINE_FIELDS = {
-    "product_id", "product_uom_qty", "product_uom", "sale_line_id", "rma_id", "price_unit", "tax_ids", "operation",
+    "product_id", "product_uom_qty", "product_uom", "sale_line_id", "rma_id", "price_unit", "tax_ids", "operation_id",
 }
 
+#: where the upgrade to return types keeps the old outcome of the lines (see migrations/11.0.1.3.0)
+LEGACY_OPERATION_COLUMN = "legacy_operation"
+
 #: changes of these fields are logged in the RMA's chatter
-TRACKED_LINE_FIELDS = ("product_id", "product_uom_qty", "product_uom", "price_unit", "operation", "reason_id")
+TRACKED_LINE_FIELDS = ("product_id", "product_uom_qty", "product_uom", "price_unit", "operation_id", "reason_id")
 
 
 class RmaOrderLine(models.Model):
@@ -55,14 +50,14 @@ class RmaOrderLine(models.Model):
     price_tax = fields.Monetary(compute="_compute_amounts", store=True, string="Tax")
     price_total = fields.Monetary(compute="_compute_amounts", store=True, string="Total")
     reason_id = fields.Many2one("rma.reason", string="Return Reason", required=True, index=True)
-    operation = fields.Selection(
-        OPERATIONS, string="Requested Outcome", required=True, default="refund",
-        help="Refund: goods come back, the customer is credited.\n"
-        "Replace: goods come back, a replacement goes out.\n"
-        "Repair: goods come back, are repaired and go back.\n"
-        "Credit only: credit without goods coming back.\n"
-        "Return without credit: goods come back, no credit (demo, trial, consignment).",
+    operation_id = fields.Many2one(
+        "rma.operation", string="Requested Outcome", required=True, index=True, ondelete="restrict",
+        default=lambda self: self._default_operation_id(),
+        help="The return type: whether goods come back, what goes out, when the customer is credited "
+        "(Configuration > Return Types).",
     )
+    operation_description = fields.Text(related="operation_id.description", readonly=True,
+                                        string="What the Customer Gets")
     # denormalized for searching, grouping and the analysis views
     partner_id = fields.Many2one(
         related="rma_id.commercial_partner_id", store=True, readonly=True, index=True, string="Customer",
@@ -79,6 +74,12 @@ class RmaOrderLine(models.Model):
         help="End of the return window of the policy that applies to this line.",
     )
     out_of_window = fields.Boolean(compute="_compute_return_window", string="Outside Return Window")
+
+    @api.model
+    def _default_operation_id(self):
+        """Refund, as the Return wizards propose it."""
+        return self.env.ref("rma_management.rma_operation_refund", raise_if_not_found=False) \
+            or self.env["rma.operation"]
 
     # ------------------------------------------------------------------
     # Computed fields
@@ -110,8 +111,13 @@ class RmaOrderLine(models.Model):
             self.tax_ids = self.product_id.taxes_id.filtered(
                 lambda tax: tax.company_id == self.rma_id.company_id
             )
-        if self.rma_id.category_id.default_operation:
-            self.operation = self.rma_id.category_id.default_operation
+        if self.rma_id.category_id.default_operation_id:
+            self.operation_id = self.rma_id.category_id.default_operation_id
+
+    @api.onchange("operation_id")
+    def _onchange_operation_id(self):
+        if not self.reason_id and self.operation_id.reason_id:
+            self.reason_id = self.operation_id.reason_id
 
     # ------------------------------------------------------------------
     # Constraints
@@ -210,6 +216,21 @@ class RmaOrderLine(models.Model):
     def _get_workflow_fields(self):
         return super(RmaOrderLine, self)._get_workflow_fields() | {"state"}
 
+    @api.model_cr_context
+    def _init_column(self, column_name):
+        """On upgrade from the outcome selection, each line takes the standard
+        type of its old outcome as the required column is created: the
+        standard types are loaded now, before the module's data."""
+        if column_name != "operation_id" or not column_exists(self.env.cr, self._table, LEGACY_OPERATION_COLUMN):
+            return super(RmaOrderLine, self)._init_column(column_name)
+        convert_file(self.env.cr, "rma_management", "data/rma_operation_data.xml", {}, mode="init", noupdate=True)
+        self.env.cr.execute(
+            "UPDATE rma_order_line line SET operation_id = imd.res_id FROM ir_model_data imd "
+            "WHERE imd.module = 'rma_management' AND imd.model = 'rma.operation' "
+            "AND imd.name = 'rma_operation_' || line.legacy_operation"
+        )
+        return None
+
     @api.model
     def _get_locked_line_fields(self):
         """What a line keeps once its RMA left draft: what was authorized, at
@@ -229,8 +250,12 @@ class RmaOrderLine(models.Model):
         rma = self.env["rma.order"].browse(vals.get("rma_id"))
         if rma.state in LOCKED_STATES:
             raise UserError(_("Lines cannot be added to %s any more.") % rma.name)
-        if not vals.get("operation") and rma.category_id.default_operation:
-            vals["operation"] = rma.category_id.default_operation
+        if not vals.get("operation_id") and rma.category_id.default_operation_id:
+            vals["operation_id"] = rma.category_id.default_operation_id.id
+        if not vals.get("reason_id"):
+            operation = self.env["rma.operation"].browse(vals.get("operation_id")) or self._default_operation_id()
+            if operation.reason_id:
+                vals["reason_id"] = operation.reason_id.id
         if not vals.get("product_uom") and vals.get("product_id"):
             vals["product_uom"] = self.env["product.product"].browse(vals["product_id"]).uom_id.id
         line = super(RmaOrderLine, self._without_workflow_defaults()).create(vals)
@@ -301,7 +326,7 @@ class RmaOrderLine(models.Model):
             "uom": self.product_uom.name,
             "product": self.product_id.display_name,
             "price": self.price_unit,
-            "operation": dict(self._fields["operation"]._description_selection(self.env)).get(self.operation),
+            "operation": self.operation_id.name,
             "reason": self.reason_id.name,
         }
 

@@ -23,10 +23,9 @@ class RmaAddSaleLines(models.TransientModel):
     )
     reason_id = fields.Many2one("rma.reason", string="Return Reason",
                                 help="For every product whose line gives none.")
-    operation = fields.Selection(
-        # the labels of the line's field in the user's language (a callable selection is not translated)
-        lambda self: self.env["rma.order.line"]._fields["operation"]._description_selection(self.env),
-        string="Requested Outcome", required=True, default="refund",
+    rma_operation_id = fields.Many2one(
+        "rma.operation", string="Requested Outcome", required=True,
+        default=lambda self: self.env["rma.order.line"]._default_operation_id(),
         help="For every product whose line gives none.",
     )
     category_id = fields.Many2one("rma.category")
@@ -84,7 +83,7 @@ class RmaAddSaleLines(models.TransientModel):
             refusal = item._get_refusal()
             if not refusal and not item._is_above(item._get_quantity(), 0.0):
                 refusal = _("Give a quantity to return above zero.")
-            if not refusal and not (item.reason_id or self.reason_id):
+            if not refusal and not item._get_reason():
                 refusal = _("Give the return reason, on the line or for all products.")
             if refusal:
                 problems.append("%s: %s" % (item.product_id.display_name, refusal))
@@ -108,7 +107,7 @@ class RmaAddSaleLines(models.TransientModel):
         values = self.env["rma.order.line"]._prepare_from_sale_line(item.sale_line_id)
         values.update(
             product_uom_qty=item._get_quantity(),
-            reason_id=(item.reason_id or self.reason_id).id,
-            operation=item.operation or self.operation,
+            reason_id=item._get_reason().id,
+            operation_id=item._get_operation().id,
         )
         return values

@@ -25,9 +25,8 @@ class RmaAddSaleLinesItem(models.TransientModel):
     can_return = fields.Boolean(compute="_compute_returnable")
     quantity = fields.Float(string="Quantity to Return", digits=dp.get_precision("Product Unit of Measure"))
     reason_id = fields.Many2one("rma.reason", string="Return Reason", help="Empty: the wizard's reason.")
-    operation = fields.Selection(
-        lambda self: self.env["rma.order.line"]._fields["operation"]._description_selection(self.env),
-        string="Requested Outcome", help="Empty: the wizard's outcome.",
+    rma_operation_id = fields.Many2one(
+        "rma.operation", string="Requested Outcome", help="Empty: the wizard's outcome.",
     )
     note = fields.Char(compute="_compute_note", help="Why the line cannot come back, or what is wrong with it.")
 
@@ -54,6 +53,18 @@ class RmaAddSaleLinesItem(models.TransientModel):
     def _is_above(self, quantity, limit):
         self.ensure_one()
         return float_compare(quantity, limit, precision_rounding=self.product_uom.rounding or 0.01) > 0
+
+    @api.multi
+    def _get_operation(self):
+        """The line's outcome, else the wizard's."""
+        self.ensure_one()
+        return self.rma_operation_id or self.wizard_id.rma_operation_id
+
+    @api.multi
+    def _get_reason(self):
+        """The line's reason, else the wizard's, else its outcome's default reason."""
+        self.ensure_one()
+        return self.reason_id or self.wizard_id.reason_id or self._get_operation().reason_id
 
     @api.multi
     def _get_quantity(self):

@@ -5,6 +5,7 @@ from . import rma_return_policy
 from . import res_company
 from . import res_config_settings
 from . import rma_order_line
+from . import rma_operation
 from . import sale_order_line
 from . import rma_order
 from . import account_invoice_line

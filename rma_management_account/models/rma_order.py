@@ -349,10 +349,15 @@ class RmaOrder(models.Model):
     @api.multi
     def _get_restocking_fee_rule(self):
         """Where the restocking fee comes from: the RMA's category, else the
-        customer's return policy."""
+        first return type of its lines that has one, else the customer's
+        return policy."""
         self.ensure_one()
         if self.category_id._has_restocking_fee():
             return self.category_id
+        operations = self.line_ids.filtered(lambda line: line.state != "cancel").mapped("operation_id")
+        for operation in operations.sorted(lambda operation: (operation.sequence, operation.id)):
+            if operation._has_restocking_fee():
+                return operation
         policy = self.env["rma.return.policy"]._get_policy(self.commercial_partner_id, self.company_id)
         return policy if policy and policy._has_restocking_fee() else self.env["rma.return.policy"]
 

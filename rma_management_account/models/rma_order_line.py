@@ -5,7 +5,6 @@ from collections import defaultdict
 from odoo import _, api, fields, models
 from odoo.addons import decimal_precision as dp
 from odoo.addons.rma_management.models.rma_order import LOCKED_STATES
-from odoo.addons.rma_management.models.rma_order_line import OPERATIONS
 from odoo.addons.rma_management.models.rma_workflow_guard import changes_value
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_compare
@@ -15,9 +14,6 @@ CREDIT_POLICIES = [
     ("none", "No Credit"),
     ("on_approval", "On Approval"),
 ]
-
-#: requested outcomes that never credit the customer
-NO_CREDIT_OPERATIONS = ("replace", "repair", "no_credit")
 
 #: credit notes in these states are validated
 VALIDATED_INVOICE_STATES = ("open", "paid")
@@ -65,21 +61,16 @@ class RmaOrderLine(models.Model):
     # ------------------------------------------------------------------
 
     @api.model
-    def _get_allowed_credit_policies(self, operation):
-        """Credit policies a line with this requested outcome may have.
-        Extension point: crediting on receipt or acceptance needs the goods
-        to be received, which the stock addons add."""
-        if operation in NO_CREDIT_OPERATIONS:
-            return ["none"]
-        return ["none", "on_approval"]
-
-    @api.model
     def _get_default_credit_policy(self, operation, category, product):
-        """Credit policy proposed for a new line. Extension point: with
-        receipts, refunds are credited on receipt or acceptance."""
-        allowed = self._get_allowed_credit_policies(operation)
+        """Credit policy proposed for a new line of the return type
+        ``operation``: its category's, else its type's, when the type allows
+        it. Extension point: with receipts, goods are credited on receipt or
+        acceptance."""
+        allowed = operation._get_allowed_credit_policies()
         if category.credit_policy in allowed:
             return category.credit_policy
+        if operation.credit_policy in allowed:
+            return operation.credit_policy
         return "on_approval" if "on_approval" in allowed else "none"
 
     @api.model
@@ -87,10 +78,10 @@ class RmaOrderLine(models.Model):
         names = dict(self._fields["credit_policy"]._description_selection(self.env))
         return ", ".join(names[policy] for policy in policies)
 
-    @api.constrains("credit_policy", "operation")
+    @api.constrains("credit_policy", "operation_id")
     def _check_credit_policy(self):
         for line in self:
-            allowed = self._get_allowed_credit_policies(line.operation)
+            allowed = line.operation_id._get_allowed_credit_policies()
             if line.credit_policy not in allowed:
                 raise ValidationError(
                     _("%(product)s cannot have the credit policy \"%(policy)s\": with this requested outcome, "
@@ -113,10 +104,10 @@ class RmaOrderLine(models.Model):
                     % {"product": line.product_id.display_name, "invoice": invoice.display_name}
                 )
 
-    @api.onchange("operation", "product_id")
+    @api.onchange("operation_id", "product_id")
     def _onchange_operation_credit_policy(self):
         self.credit_policy = self._get_default_credit_policy(
-            self.operation, self.rma_id.category_id, self.rma_id._in_rma_company(self.product_id),
+            self.operation_id, self.rma_id.category_id, self.rma_id._in_rma_company(self.product_id),
         )
 
     # ------------------------------------------------------------------
@@ -276,30 +267,39 @@ class RmaOrderLine(models.Model):
 
     @api.model_cr_context
     def _init_column(self, column_name):
-        """On install, lines of RMAs still to approve get the policy of their
-        requested outcome; lines of RMAs approved before are not credited
-        again (their customers were credited, or not, without this addon)."""
+        """On install, lines of RMAs approved before are not credited again
+        (their customers were credited, or not, without this addon); those
+        still to approve get their type's policy once the types have one
+        (_init_credit_policies, called by the data)."""
         if column_name != "credit_policy":
             return super(RmaOrderLine, self)._init_column(column_name)
         self.env.cr.execute(
-            "UPDATE rma_order_line line SET credit_policy = 'none' FROM rma_order rma "
-            "WHERE line.rma_id = rma.id AND line.credit_policy IS NULL AND rma.state NOT IN ('draft', 'to_approve')"
+            "UPDATE rma_order_line line SET credit_policy = CASE WHEN rma.state IN ('draft', 'to_approve') "
+            "THEN 'to_define' ELSE 'none' END FROM rma_order rma "
+            "WHERE line.rma_id = rma.id AND line.credit_policy IS NULL"
         )
-        no_category, no_product = self.env["rma.category"], self.env["product.product"]
-        for operation, _label in OPERATIONS:
-            self.env.cr.execute(
-                "UPDATE rma_order_line SET credit_policy = %s WHERE credit_policy IS NULL AND operation = %s",
-                (self._get_default_credit_policy(operation, no_category, no_product), operation),
-            )
         return None
+
+    @api.model
+    def _init_credit_policies(self):
+        """On install, after the types got their credit policy: the lines
+        still to approve get their type's, one query per type."""
+        no_category, no_product = self.env["rma.category"], self.env["product.product"]
+        for operation in self.env["rma.operation"].with_context(active_test=False).search([]):
+            self.env.cr.execute(
+                "UPDATE rma_order_line SET credit_policy = %s WHERE credit_policy = 'to_define' AND operation_id = %s",
+                (self._get_default_credit_policy(operation, no_category, no_product), operation.id),
+            )
+        self.invalidate_cache(fnames=["credit_policy"])
+        return True
 
     @api.model
     def create(self, vals):
         self._check_workflow_vals(vals, create=True)  # before vals are read
         if not vals.get("credit_policy"):
             rma = self.env["rma.order"].browse(vals.get("rma_id"))
-            operation = vals.get("operation") or rma.category_id.default_operation \
-                or self._fields["operation"].default(self)
+            operation = self.env["rma.operation"].browse(vals.get("operation_id")) \
+                or rma.category_id.default_operation_id or self._default_operation_id()
             product = rma._in_rma_company(self.env["product.product"].browse(vals.get("product_id")))
             vals["credit_policy"] = self._get_default_credit_policy(operation, rma.category_id, product)
         return super(RmaOrderLine, self).create(vals)
@@ -307,7 +307,7 @@ class RmaOrderLine(models.Model):
     @api.multi
     def write(self, vals):
         self._check_workflow_vals(vals)  # before vals are read
-        if {"operation", "product_id"} & set(vals) and "credit_policy" not in vals:
+        if {"operation_id", "product_id"} & set(vals) and "credit_policy" not in vals:
             return self._write_with_default_credit_policy(vals)
         if "origin_invoice_id" in vals:
             self._check_credit_terms_editable("origin_invoice_id", vals["origin_invoice_id"])
@@ -324,9 +324,10 @@ class RmaOrderLine(models.Model):
         on draft lines (the core refuses those changes once the RMA left draft)."""
         by_policy = defaultdict(lambda: self.browse())
         new_product = self.env["product.product"].browse(vals.get("product_id"))
+        new_operation = self.env["rma.operation"].browse(vals.get("operation_id"))
         for line in self:
             policy = line.credit_policy if line.rma_id.state in LOCKED_STATES else self._get_default_credit_policy(
-                vals.get("operation", line.operation), line.rma_id.category_id,
+                new_operation or line.operation_id, line.rma_id.category_id,
                 line.rma_id._in_rma_company(new_product or line.product_id),
             )
             by_policy[policy] |= line

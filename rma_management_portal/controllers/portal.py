@@ -141,7 +141,7 @@ class RmaCustomerPortal(CustomerPortal):
             # sudo: the rules of the back end decide what can come back, on lines read for the form only
             "lines": Rma.sudo()._get_portal_return_lines(order),
             "reasons": request.env["rma.reason"].sudo().search([("company_id", "in", (False, order.company_id.id))]),
-            "operations": Rma._get_portal_operations(),
+            "operations": Rma._get_portal_operations(order.company_id),
         })
         return request.render("rma_management_portal.portal_return_request", values)
 
@@ -158,10 +158,15 @@ class RmaCustomerPortal(CustomerPortal):
                 if quantity is None or not math.isfinite(quantity):
                     raise UserError(_("Quantities to return must be numbers: \"%s\" is not.") % value)
                 quantities[line_id] = quantity
-        try:
-            reason_id = int(post.get("reason_id") or 0)
-        except ValueError:
-            reason_id = 0
+        reason_id, operation_id = (self._parse_id(post.get(name)) for name in ("reason_id", "operation_id"))
         files = [(upload.filename, upload.read())
                  for upload in request.httprequest.files.getlist("attachments") if upload.filename]
-        return quantities, reason_id, post.get("operation"), (post.get("comment") or "").strip(), files
+        return quantities, reason_id, operation_id, (post.get("comment") or "").strip(), files
+
+    @staticmethod
+    def _parse_id(value):
+        """A record id typed in a form field; 0 for anything else (refused as missing)."""
+        try:
+            return int(value or 0)
+        except ValueError:
+            return 0

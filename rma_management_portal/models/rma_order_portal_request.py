@@ -12,8 +12,6 @@ from odoo.addons.rma_management.models.rma_workflow_guard import workflow_write
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import html_escape
 
-#: the outcomes customers may ask for on the portal when nothing else is configured
-PORTAL_DEFAULT_OPERATIONS = ("refund", "replace", "repair")
 #: what one photo or document attached to a request may weigh (megabytes), by default
 PORTAL_DEFAULT_MAX_UPLOAD_MB = 10
 
@@ -31,11 +29,12 @@ class RmaOrder(models.Model):
         return super(RmaOrder, self)._get_workflow_fields() | {"portal_requested"}
 
     @api.model
-    def _get_portal_operations(self):
-        """The outcomes customers may request on the portal, (value, label) in
-        the user's language. Extension point."""
-        labels = self.env["rma.order.line"]._fields["operation"]._description_selection(self.env)
-        return [(value, label) for value, label in labels if value in PORTAL_DEFAULT_OPERATIONS]
+    def _get_portal_operations(self, company):
+        """The return types customers may request on the portal for ``company``'s orders."""
+        # sudo: portal users read no return type; the ones offered are what the company configured
+        return self.env["rma.operation"].sudo().search([
+            ("portal_allowed", "=", True), ("company_id", "in", (False, company.id)),
+        ])
 
     @api.model
     def _get_portal_max_upload(self):
@@ -56,11 +55,11 @@ class RmaOrder(models.Model):
         return order
 
     @api.model
-    def _check_portal_request(self, order, quantities, reason_id, operation, files):
+    def _check_portal_request(self, order, quantities, reason_id, operation_id, files):
         """Refuse what the customer cannot ask for, in their words, before anything is written."""
         if set(quantities) - set(order.order_line.ids):
             raise AccessError(_("These products are not on your order."))
-        if operation not in dict(self._get_portal_operations()):
+        if operation_id not in self._get_portal_operations(order.company_id).ids:
             raise UserError(_("This outcome cannot be requested here: choose one of the list."))
         if not self.env["rma.reason"].sudo().search_count([("id", "=", reason_id or 0)]):
             raise UserError(_("Choose the reason of the return."))
@@ -76,7 +75,7 @@ class RmaOrder(models.Model):
         return True
 
     @api.model
-    def _create_portal_request(self, order_id, quantities, reason_id, operation, comment="", files=()):
+    def _create_portal_request(self, order_id, quantities, reason_id, operation_id, comment="", files=()):
         """The customer's request for a return of ``quantities`` ({sales order
         line id: quantity}) of their order ``order_id``: a draft RMA made by the
         Return Products wizard (its checks: returnable products, quantities
@@ -84,11 +83,11 @@ class RmaOrder(models.Model):
         the customer, and a to-do for the RMA's responsible. Called by the
         portal's request form; the RMA in sudo."""
         order = self._get_portal_order(order_id)
-        self._check_portal_request(order, quantities, reason_id, operation, files)
+        self._check_portal_request(order, quantities, reason_id, operation_id, files)
         # sudo: customers create no RMA themselves; the wizard checks what they may return
         wizard = self.env["rma.add.sale.lines"].sudo().create({
             "sale_order_id": order.id, "company_id": order.company_id.id, "reason_id": reason_id,
-            "operation": operation,
+            "rma_operation_id": operation_id,
             "item_ids": [(0, 0, {"sale_line_id": line_id, "quantity": quantity, "selected": True})
                          for line_id, quantity in quantities.items() if quantity],
         })

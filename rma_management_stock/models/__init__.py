@@ -9,9 +9,11 @@ from . import stock_picking_type
 from . import stock_picking
 from . import stock_move
 from . import stock_scrap
+from . import rma_operation
 from . import rma_order
 from . import rma_order_header
 from . import rma_order_line
 from . import rma_order_line_inspection
 from . import rma_order_line_delivery
+from . import rma_order_line_advance
 from . import rma_order_line_lot

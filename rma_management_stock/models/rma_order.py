@@ -131,6 +131,8 @@ class RmaOrder(models.Model):
         # approving is the RMA user's right; the receipt follows from it, like a sale's delivery
         receipts = self.sudo()._create_receipts()
         self.filtered(lambda rma: rma in receipts.mapped("rma_id"))._request_receipt()
+        # sudo: as the receipt, an advance replacement's delivery follows from the approval
+        self.sudo().mapped("line_ids")._ship_in_advance()
         return result
 
     @api.multi

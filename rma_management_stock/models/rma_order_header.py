@@ -9,8 +9,6 @@ from odoo.exceptions import UserError
 from odoo.tools import float_compare
 from odoo.tools.safe_eval import safe_eval
 
-from .rma_order_line import SHIP_OPERATIONS
-
 #: line warehouse statuses whose units may go out from the header's Ship
 #: (nothing is still expected nor waits for a required inspection)
 SHIP_STOCK_STATUSES = ("action", "progress")
@@ -26,7 +24,7 @@ class RmaOrder(models.Model):
         compute="_compute_header_actions", help="Received units wait in the RMA input for a decision.",
     )
     ship_kind = fields.Selection(
-        [("replace", "Replacements"), ("repair", "Repaired Units"), ("both", "Replacements and Repaired Units")],
+        [("replacement", "Replacements"), ("repaired", "Repaired Units"), ("both", "Replacements and Repaired Units")],
         compute="_compute_header_actions", help="What the lines still to ship send to the customer.",
     )
 
@@ -37,8 +35,8 @@ class RmaOrder(models.Model):
             sudo_rma = rma.sudo()
             rma.ready_receipt_count = len(sudo_rma._get_ready_receipts())
             rma.has_lines_to_inspect = bool(sudo_rma._get_lines_to_inspect())
-            operations = set(sudo_rma._get_lines_to_ship().mapped("operation"))
-            rma.ship_kind = "both" if len(operations) > 1 else (operations.pop() if operations else False)
+            policies = set(sudo_rma._get_lines_to_ship().mapped("delivery_policy"))
+            rma.ship_kind = "both" if len(policies) > 1 else (policies.pop() if policies else False)
 
     @api.multi
     def _get_ready_receipts(self):
@@ -64,7 +62,7 @@ class RmaOrder(models.Model):
         if self.state != "approved":
             return self.env["rma.order.line"]
         return self.line_ids.filtered(
-            lambda line: line.state == "approved" and line.operation in SHIP_OPERATIONS
+            lambda line: line.state == "approved" and line.delivery_policy != "none"
             and line.stock_status in SHIP_STOCK_STATUSES
             and float_compare(line._get_qty_to_ship(), 0.0, precision_rounding=line.product_uom.rounding) > 0
         )

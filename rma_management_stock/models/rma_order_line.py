@@ -7,12 +7,9 @@ from odoo.addons import decimal_precision as dp
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import float_compare, float_is_zero
 
+from .rma_operation import DELIVERY_POLICIES, INSPECTION_POLICIES, RECEIPT_POLICIES
 from .stock_move import DISPOSITIONS
 
-#: operations whose goods come back to the warehouse
-RECEIVE_OPERATIONS = ("refund", "replace", "repair", "no_credit")
-#: operations that send goods back to the customer
-SHIP_OPERATIONS = ("replace", "repair")
 #: inspection outcomes that passed the goods
 ACCEPTED_DISPOSITIONS = ("stock", "refurbish")
 
@@ -87,6 +84,12 @@ class RmaOrderLine(models.Model):
     stock_status = fields.Selection(
         STOCK_STATUSES, compute="_compute_stock_quantities", store=True, index=True, string="Warehouse Status",
     )
+    # the type's goods policies as they were when the line was approved (see rma.operation.write)
+    receipt_policy = fields.Selection(RECEIPT_POLICIES, compute="_compute_goods_policies", store=True)
+    inspection_policy = fields.Selection(INSPECTION_POLICIES, compute="_compute_goods_policies", store=True)
+    delivery_policy = fields.Selection(
+        DELIVERY_POLICIES, compute="_compute_goods_policies", store=True, string="Ships Out",
+    )
     inspection_result = fields.Selection(INSPECTION_RESULTS, readonly=True, copy=False)
     inspection_user_id = fields.Many2one("res.users", string="Inspector", readonly=True, copy=False)
     inspection_date = fields.Datetime(readonly=True, copy=False)
@@ -101,6 +104,15 @@ class RmaOrderLine(models.Model):
         """The inspection is recorded by the inspection only."""
         return super(RmaOrderLine, self)._get_workflow_fields() | INSPECTION_FIELDS
 
+    @api.depends("operation_id")
+    def _compute_goods_policies(self):
+        """From the type only: editing a type changes the lines that follow it
+        by writing them (rma.operation.write), never by recomputing every RMA."""
+        for line in self:
+            line.receipt_policy = line.operation_id.receipt_policy
+            line.inspection_policy = line.operation_id.inspection_policy
+            line.delivery_policy = line.operation_id.delivery_policy
+
     @api.depends("move_ids.move_line_ids.lot_id", "move_ids.state")
     def _compute_lot_ids(self):
         for line in self:
@@ -111,7 +123,8 @@ class RmaOrderLine(models.Model):
     @api.depends(
         "move_ids.state", "move_ids.product_uom_qty", "move_ids.product_uom", "move_ids.rma_disposition",
         "move_ids.location_id", "move_ids.location_dest_id", "move_ids.origin_returned_move_id",
-        "product_uom", "operation", "product_id.rma_inspection_required", "rma_id.warehouse_id.rma_refurbish_loc_id",
+        "product_uom", "receipt_policy", "inspection_policy", "delivery_policy", "product_id.rma_inspection_required",
+        "rma_id.warehouse_id.rma_refurbish_loc_id",
         "rma_id.warehouse_id.rma_quarantine_loc_id",
     )
     def _compute_stock_quantities(self):
@@ -206,16 +219,16 @@ class RmaOrderLine(models.Model):
         totals["to_inspect"] = totals["received"] - totals["inspected"]
         totals["to_ship"] = totals["inspected"] - totals["reject"] - totals["planned_out"]
         totals["in_refurbish"] = totals["refurbish"] - totals["refurbished"]
-        if self.operation in RECEIVE_OPERATIONS:
+        if self.receipt_policy != "none":
             if positive("incoming"):
                 return "partial" if positive("received") else "pending"
             if positive("to_inspect"):
                 # a product that needs no inspection waits in RMA Input for a decision, not for an inspection
-                return "inspect" if self._get_product_setting("rma_inspection_required") else "decide"
+                return "inspect" if self._needs_inspection() else "decide"
         if positive("outgoing"):
             return "progress" if positive("not_ready") else "ready"
-        if self.operation in SHIP_OPERATIONS and positive("to_ship"):
-            return "progress" if self.operation == "repair" and positive("in_refurbish") else "action"
+        if self.delivery_policy != "none" and positive("to_ship"):
+            return "progress" if self.delivery_policy == "repaired" and positive("in_refurbish") else "action"
         if positive("delivered"):
             return "shipped"
         if positive("received") and not float_compare(
@@ -224,6 +237,14 @@ class RmaOrderLine(models.Model):
             # the receipt put them in stock: the operation type receives returns straight to stock
             return "stocked"
         return "resolved"
+
+    @api.multi
+    def _needs_inspection(self):
+        """Whether the line's received units wait for an inspection: as its type says, or as its product does."""
+        self.ensure_one()
+        if self.inspection_policy == "product":
+            return self._get_product_setting("rma_inspection_required")
+        return self.inspection_policy == "always"
 
     @api.multi
     def _get_delivery_dates(self):
@@ -258,28 +279,27 @@ class RmaOrderLine(models.Model):
         """The active lines whose goods come back: services are returned and
         credited without any goods to receive."""
         return self.filtered(
-            lambda line: line.state != "cancel" and line.operation in RECEIVE_OPERATIONS
+            lambda line: line.state != "cancel" and line.receipt_policy != "none"
             and line.product_id.type != "service"
         )
 
-    @api.constrains("product_id", "operation")
+    @api.constrains("product_id", "delivery_policy")
     def _check_service_operation(self):
         for line in self:
-            if line.product_id.type == "service" and line.operation in SHIP_OPERATIONS:
-                operations = dict(self._fields["operation"]._description_selection(self.env))
+            if line.product_id.type == "service" and line.delivery_policy != "none":
+                alternatives = self.env["rma.operation"].search([("delivery_policy", "=", "none")], limit=2)
                 raise ValidationError(
                     _("%(product)s is a service: no goods come back, so its outcome cannot be \"%(operation)s\". "
-                      "Choose another outcome, "
-                      "such as %(refund)s or %(credit_only)s.")
-                    % {"product": line.product_id.display_name, "operation": operations[line.operation],
-                       "refund": operations["refund"], "credit_only": operations["credit_only"]}
+                      "Choose another outcome, such as %(alternatives)s.")
+                    % {"product": line.product_id.display_name, "operation": line.operation_id.name,
+                       "alternatives": _(" or ").join(alternatives.mapped("name"))}
                 )
 
     @api.multi
     def _prepare_receipt_move(self, picking_type):
         self.ensure_one()
         rma = self.rma_id
-        to_stock = picking_type.rma_receive_to_stock and not self._get_product_setting("rma_inspection_required")
+        to_stock = picking_type.rma_receive_to_stock and not self._needs_inspection()
         return {
             "name": self.name or self.product_id.display_name,
             "origin": rma.name,

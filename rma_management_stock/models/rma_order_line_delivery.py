@@ -7,8 +7,6 @@ from odoo.addons.rma_management.models.rma_workflow_guard import workflow_write
 from odoo.exceptions import UserError
 from odoo.tools import float_compare
 
-from .rma_order_line import SHIP_OPERATIONS
-
 
 class RmaOrderLine(models.Model):
     """What goes back to the customer: replacements, repaired and rejected units."""
@@ -31,7 +29,7 @@ class RmaOrderLine(models.Model):
     @api.multi
     def _check_can_ship(self):
         for line in self:
-            if line.operation not in SHIP_OPERATIONS or line.state != "approved":
+            if line.delivery_policy == "none" or line.state != "approved":
                 raise UserError(
                     _("Only replace and repair lines of approved RMAs ship goods to the customer: "
                       "%(product)s on %(rma)s is not one.")
@@ -82,7 +80,7 @@ class RmaOrderLine(models.Model):
         """Where the line's goods leave from: repaired units from Refurbish, replacements from stock."""
         self.ensure_one()
         warehouse = self.rma_id.warehouse_id
-        if self.operation == "repair":
+        if self.delivery_policy == "repaired":
             return warehouse.rma_refurbish_loc_id
         return warehouse.rma_out_type_id.default_location_src_id
 

@@ -14,10 +14,9 @@ class StockReturnPicking(models.TransientModel):
              "manager when the return window, category or amount require it. This return is its receipt.",
     )
     rma_reason_id = fields.Many2one("rma.reason", string="Return Reason")
-    rma_operation = fields.Selection(
-        # the labels of the line's field in the user's language (a callable selection is not translated)
-        lambda self: self.env["rma.order.line"]._fields["operation"]._description_selection(self.env),
-        string="Requested Outcome", default="refund",
+    rma_operation_id = fields.Many2one(
+        "rma.operation", string="Requested Outcome",
+        default=lambda self: self.env["rma.order.line"]._default_operation_id(),
     )
 
     @api.onchange("create_rma")
@@ -86,6 +85,6 @@ class StockReturnPicking(models.TransientModel):
             product_uom_qty=move.product_uom_qty,
             product_uom=move.product_uom.id,
             reason_id=self.rma_reason_id.id,
-            operation=self.rma_operation,
+            operation_id=self.rma_operation_id.id,
         )
         return values

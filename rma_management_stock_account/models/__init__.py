@@ -2,3 +2,4 @@
 from . import rma_category
 from . import rma_order
 from . import rma_order_line
+from . import rma_operation

@@ -2,14 +2,13 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
-
-#: outcomes whose goods come back and may be credited once they are here
-CREDIT_ON_GOODS_OPERATIONS = ("refund",)
+from odoo.tools import float_compare
 
 #: credit policies that need the goods to be received
 RECEIPT_CREDIT_POLICIES = [
     ("on_receipt", "On Receipt"),
     ("on_acceptance", "On Acceptance"),
+    ("on_full_acceptance", "When Completely Accepted"),
 ]
 RECEIPT_POLICIES = [policy for policy, _label in RECEIPT_CREDIT_POLICIES]
 
@@ -20,24 +19,18 @@ class RmaOrderLine(models.Model):
     credit_policy = fields.Selection(selection_add=RECEIPT_CREDIT_POLICIES)
 
     @api.model
-    def _get_allowed_credit_policies(self, operation):
-        policies = super(RmaOrderLine, self)._get_allowed_credit_policies(operation)
-        if operation in CREDIT_ON_GOODS_OPERATIONS:
-            policies = [*policies, *RECEIPT_POLICIES]
-        return policies
-
-    @api.model
     def _get_default_credit_policy(self, operation, category, product):
-        """Refunds are credited for what came back, or for what passed the
-        inspection when the product requires one; a category's policy wins.
-        Nothing of a service is received: it is credited without goods."""
+        """A type credited on the goods credits for what came back, or for
+        what passed the inspection when its units are inspected; a category's
+        policy wins. Nothing of a service is received: it is credited without
+        goods."""
         if product.type == "service":
             if category.credit_policy in RECEIPT_POLICIES:
                 category = category.browse()
             return super(RmaOrderLine, self)._get_default_credit_policy(operation, category, product)
-        if operation in CREDIT_ON_GOODS_OPERATIONS and not category.credit_policy:
-            # on the template: the product's copy of the company-dependent flag is cached for every company alike
-            return "on_acceptance" if product.product_tmpl_id.rma_inspection_required else "on_receipt"
+        if operation.credit_policy == "on_goods" and not category.credit_policy \
+                and "on_receipt" in operation._get_allowed_credit_policies():
+            return "on_acceptance" if operation._inspects(product) else "on_receipt"
         return super(RmaOrderLine, self)._get_default_credit_policy(operation, category, product)
 
     @api.constrains("credit_policy", "product_id")
@@ -60,7 +53,7 @@ class RmaOrderLine(models.Model):
             return False
         if self.credit_policy == "on_receipt" and self.stock_status in ("pending", "partial"):
             return "after_receipt"
-        if self.credit_policy == "on_acceptance" and (
+        if self.credit_policy in ("on_acceptance", "on_full_acceptance") and (
             self.stock_status in ("pending", "partial", "inspect", "decide") or self._is_positive("qty_in_quarantine")
         ):
             return "after_inspection"
@@ -78,4 +71,10 @@ class RmaOrderLine(models.Model):
                 quantities[line.id] = line.qty_received
             elif line.credit_policy == "on_acceptance":
                 quantities[line.id] = line.qty_accepted
+            elif line.credit_policy == "on_full_acceptance":
+                # nothing until every authorized unit passed: then all of them
+                complete = float_compare(
+                    line.qty_accepted, line.product_uom_qty, precision_rounding=line.product_uom.rounding
+                ) >= 0
+                quantities[line.id] = line.qty_accepted if complete else 0.0
         return quantities

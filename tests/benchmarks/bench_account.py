@@ -52,7 +52,8 @@ def backward(env, meter, size, order, reason):
     with meter.measure("return: RMA created from the order", size):
         wizard = env["rma.add.sale.lines"].with_context(
             default_sale_order_id=order.id, default_partner_id=order.partner_id.id,
-        ).create({"reason_id": reason.id, "operation": "refund" if with_stock else "credit_only"})
+        ).create({"reason_id": reason.id, "rma_operation_id": env.ref(
+            "rma_management.rma_operation_refund" if with_stock else "rma_management.rma_operation_credit_only").id})
         wizard.item_ids.write({"selected": True})
         rma = env["rma.order"].browse(wizard.action_add_lines()["res_id"])
     if with_stock:

@@ -37,7 +37,8 @@ def _setup(env, size, tag):
         "partner_id": customer.id,
         "warehouse_id": warehouse.id,
         "line_ids": [(0, 0, dict(env["rma.order.line"]._prepare_from_sale_line(line),
-                                 product_uom_qty=10, reason_id=reason.id, operation="refund"))
+                                 product_uom_qty=10, reason_id=reason.id,
+                                 operation_id=env.ref("rma_management.rma_operation_refund").id))
                      for line in order.order_line],
     })
     return warehouse, customer, products, rma

@@ -1,6 +1,8 @@
 """Return policies, approval rules, the approval workflow and its locks."""
 from datetime import date, timedelta
 
+from rma_test_helpers import return_type
+
 from odoo import fields
 from odoo.exceptions import AccessError, UserError
 
@@ -180,7 +182,8 @@ class TestRmaApproval(RmaCase):
             ({"line_ids": [(2, line.id)]}, "Lines cannot be added to or removed from"),
             ({"line_ids": [(1, line.id, {"product_uom_qty": 1})]}, "authorized quantity, price and outcome"),
             ({"line_ids": [(1, line.id, {"price_unit": 1.0})]}, "authorized quantity, price and outcome"),
-            ({"line_ids": [(1, line.id, {"operation": "replace"})]}, "authorized quantity, price and outcome"),
+            ({"line_ids": [(1, line.id, {"operation_id": return_type(self.env, "replace").id})]},
+             "authorized quantity, price and outcome"),
             ({"date": "2020-01-01"}, "Date of RMA/.* can no longer be changed"),
         ]:
             with self.assertRaisesRegex(UserError, message), self.env.cr.savepoint():
@@ -230,7 +233,8 @@ class TestRmaApproval(RmaCase):
 
     def test_cancel_single_line(self):
         # credit only: no receipt keeps it from being resolved by hand, whichever addons are installed
-        rma = self._confirmed({self.product: 2, self.product_2: 1}, operation="credit_only")
+        rma = self._confirmed({self.product: 2, self.product_2: 1},
+                              rma_operation_id=return_type(self.env, "credit_only").id)
         gizmo = rma.line_ids.filtered(lambda line: line.product_id == self.product_2)
         gizmo.action_cancel()
         self.assertEqual(gizmo.state, "cancel")
@@ -242,7 +246,8 @@ class TestRmaApproval(RmaCase):
         self.assertEqual(rma.line_ids.filtered(lambda line: line.product_id == self.product).state, "done")
 
     def test_resolve_only_approved(self):
-        rma = self._rma_from_order(self.order, {self.product: 1}, operation="credit_only")
+        rma = self._rma_from_order(self.order, {self.product: 1},
+                                   rma_operation_id=return_type(self.env, "credit_only").id)
         with self.assertRaisesRegex(UserError, "Only approved RMAs can be resolved"):
             rma.action_done()
         rma.action_confirm()
@@ -266,7 +271,8 @@ class TestRmaApproval(RmaCase):
     def test_archive_old_rmas(self):
         self._backdate(self.order, 3000)
         old, old_cancelled, recent, still_open = [
-            self._rma_from_order(self.order, {self.product: 1}, operation="credit_only") for _i in range(4)
+            self._rma_from_order(self.order, {self.product: 1},
+                                 rma_operation_id=return_type(self.env, "credit_only").id) for _i in range(4)
         ]
         (old | old_cancelled | still_open).write({"date": "2020-01-15"})
         (old | old_cancelled | recent | still_open).action_confirm()

@@ -2,6 +2,8 @@
 without origin and the approval amount; an RMA is never created approved."""
 from datetime import date, timedelta
 
+from rma_test_helpers import return_type
+
 from odoo import fields
 from odoo.exceptions import UserError, ValidationError
 
@@ -107,7 +109,7 @@ class TestLinesWithoutOrigin(RmaCase):
 
     def test_credit_without_origin_needs_a_manager(self):
         rma = self._rma([{"product_id": self.product.id, "price_unit": 100.0, "product_uom_qty": 10000000,
-                          "operation": "credit_only"}])
+                          "operation_id": return_type(self.env, "credit_only").id}])
         rma.sudo(self.rma_user).action_confirm()
         self.assertEqual(rma.state, "to_approve")
         self.assertEqual(

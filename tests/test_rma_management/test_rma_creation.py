@@ -2,6 +2,8 @@
 that are refused with a clear message and nothing written."""
 from datetime import date
 
+from rma_test_helpers import return_type
+
 from odoo.exceptions import UserError, ValidationError
 
 from .common import RmaCase
@@ -71,12 +73,12 @@ class TestRmaCreation(RmaCase):
         second = self._sale_order([(self.product_2, 3, 38.0, 0.0)])
         wizard = self.env["rma.add.sale.lines"].with_context(
             default_rma_id=rma.id, default_partner_id=rma.partner_id.id, default_sale_order_id=second.id,
-        ).create({"reason_id": self.reason.id, "operation": "replace"})
+        ).create({"reason_id": self.reason.id, "rma_operation_id": return_type(self.env, "replace").id})
         wizard.item_ids.write({"selected": True, "quantity": 3})
         wizard.action_add_lines()
         self.assertEqual(rma.sale_order_ids, self.order | second)
         added = rma.line_ids.filtered(lambda line: line.sale_order_id == second)
-        self.assertEqual((added.product_uom_qty, added.price_unit, added.operation), (3, 38.0, "replace"))
+        self.assertEqual((added.product_uom_qty, added.price_unit, added.operation_id.code), (3, 38.0, "replace"))
 
     def test_wizard_refuses_another_customers_order(self):
         rma = self._rma_from_order(self.order, {self.product: 2})
@@ -114,9 +116,11 @@ class TestRmaCreation(RmaCase):
         self.assertEqual((rma.amount_untaxed, rma.amount_tax, rma.amount_total), (160.0, 32.0, 192.0))
 
     def test_default_operation_from_category(self):
-        category = self.env["rma.category"].create({"name": "Wrong item", "default_operation": "replace"})
+        category = self.env["rma.category"].create({
+            "name": "Wrong item", "default_operation_id": return_type(self.env, "replace").id,
+        })
         rma = self._rma([{"product_id": self.product.id}], category_id=category.id)
-        self.assertEqual(rma.line_ids.operation, "replace")
+        self.assertEqual(rma.line_ids.operation_id.code, "replace")
 
     def test_numbers_follow_each_other(self):
         first = self._rma([{"product_id": self.product.id}])

@@ -1,4 +1,6 @@
 """Reopen: an RMA manager sets a wrongly resolved RMA back to approved."""
+from rma_test_helpers import return_type
+
 from odoo.exceptions import AccessError, UserError
 
 from .common import RmaCase
@@ -12,7 +14,7 @@ class TestRmaReopen(RmaCase):
         self.rma = self.env["rma.order"].create({
             "partner_id": self.customer.id,
             "line_ids": [(0, 0, {"product_id": service.id, "product_uom_qty": 1, "price_unit": 30.0,
-                                 "operation": "no_credit", "reason_id": self.reason.id})],
+                                 "operation_id": return_type(self.env, "no_credit").id, "reason_id": self.reason.id})],
         })
         self.rma.action_confirm()
         if self.rma.state == "to_approve":

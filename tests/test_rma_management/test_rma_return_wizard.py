@@ -1,6 +1,8 @@
 """The Return Products wizard: nothing to return until a quantity is typed
 (which ticks the line), excess and non-returnable lines flagged on the line
 with why, and reason and outcome per line with the wizard's as default."""
+from rma_test_helpers import return_type
+
 from odoo.exceptions import UserError
 
 from .common import RmaCase
@@ -55,13 +57,16 @@ class TestRmaReturnWizard(RmaCase):
         self.assertEqual(self.order.order_line[0].qty_returnable, 10.0)
 
     def test_reason_and_outcome_per_line_with_the_wizards_as_default(self):
-        wizard = self._wizard(operation="refund")
+        wizard = self._wizard(rma_operation_id=return_type(self.env, "refund").id)
         self._item(wizard, self.product).write({
-            "selected": True, "quantity": 2, "reason_id": self.other_reason.id, "operation": "replace",
+            "selected": True, "quantity": 2, "reason_id": self.other_reason.id,
+            "rma_operation_id": return_type(self.env, "replace").id,
         })
         self._item(wizard, self.product_2).write({"selected": True, "quantity": 1})
         rma = self.env["rma.order"].browse(wizard.action_add_lines()["res_id"])
-        by_product = {line.product_id: (line.product_uom_qty, line.reason_id, line.operation) for line in rma.line_ids}
+        by_product = {
+            line.product_id: (line.product_uom_qty, line.reason_id, line.operation_id.code) for line in rma.line_ids
+        }
         self.assertEqual(by_product, {
             self.product: (2, self.other_reason, "replace"),
             self.product_2: (1, self.reason, "refund"),

@@ -1,5 +1,7 @@
 """Stored figures cannot be forged, garbage input gets a message, returns
 settings on contacts and products are RMA managers' to change."""
+from rma_test_helpers import return_type
+
 from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 
@@ -19,7 +21,8 @@ class TestWorkflowFields(RmaCase):
         super().setUp()
         order = self._sale_order([(self.product, 5, 100.0, 0.0)])
         # credit only: no receipt keeps it from being resolved, whichever addons are installed
-        self.rma = self._rma_from_order(order, {self.product: 2}, operation="credit_only")
+        self.rma = self._rma_from_order(order, {self.product: 2},
+                                        rma_operation_id=return_type(self.env, "credit_only").id)
         self.rma.action_confirm()
         self.assertEqual(self.rma.state, "approved")
 
@@ -90,7 +93,7 @@ class TestGarbageInput(RmaCase):
             (self.line, {"product_id": "abc"}, r"Product: 'abc' is not a record id"),
             (self.line, {"reason_id": -3}, r"Return Reason: -3 is not a record id"),
             (self.line, {"name": "Widget\x00"}, r"Description: the text holds a NUL character"),
-            (self.line, {"operation": "teleport"}, r"Requested Outcome: 'teleport' is not one of the choices"),
+            (self.line, {"operation_id": "teleport"}, r"Requested Outcome: 'teleport' is not a record id"),
             (self.line, {"sequence": 10 ** 12}, r"Sequence: 1000000000000 is too large"),
             (self.rma, {"date": "10000-01-01"}, r"Date: '10000-01-01' is not a date"),
             (self.rma, {"date": "0999-01-01"}, r"Date: '0999-01-01' is out of the range of dates"),
@@ -115,8 +118,8 @@ class TestGarbageInput(RmaCase):
             ({"sale_order_id": order.id, "item_ids": [(0, 0, {"sale_line_id": order.order_line.id,
                                                               "quantity": float("nan")})]},
              r"Quantity to Return: nan is not a usable number"),
-            ({"sale_order_id": order.id, "operation": "teleport"},
-             r"Requested Outcome: 'teleport' is not one of the choices"),
+            ({"sale_order_id": order.id, "rma_operation_id": "teleport"},
+             r"Requested Outcome: 'teleport' is not a record id"),
         ]:
             count = wizards.search_count([])
             with self.assertRaisesRegex(ValidationError, message), self.env.cr.savepoint():

@@ -1,7 +1,7 @@
 """Shared set-up of the rma_management_account tests: a customer, taxes, a
 product, sales orders delivered and invoiced the way the installed addons
 allow (pickings with stock, manual delivered quantities without)."""
-from rma_test_helpers import RmaFlowMixin, deliver_in_full
+from rma_test_helpers import RmaFlowMixin, deliver_in_full, return_type
 
 from odoo.tests.common import TransactionCase
 
@@ -97,7 +97,8 @@ class RmaAccountCase(RmaFlowMixin, TransactionCase):
             else:
                 values = {"product_id": origin.id, "price_unit": origin.lst_price,
                           "tax_ids": [(6, 0, origin.taxes_id.ids)]}
-            values.update(product_uom_qty=qty, reason_id=self.reason.id, operation=operation)
+            values.update(product_uom_qty=qty, reason_id=self.reason.id,
+                          operation_id=return_type(self.env, operation).id)
             if len(item) > 2:
                 values["price_unit"] = item[2]
             lines.append((0, 0, values))

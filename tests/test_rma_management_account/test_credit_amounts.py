@@ -79,6 +79,26 @@ class TestCreditAmounts(RmaAccountCase):
         self.assertEqual((report[0]["amount_credited"], report[0]["restocking_fee"], report[0]["quantity"]),
                          (300.0, 30.0, 3.0))
 
+    def test_restocking_fee_of_the_return_type_unless_the_category_has_one(self):
+        self.company.rma_restocking_fee_account_id = self.fee_account
+        goodwill = self.env["rma.operation"].create({
+            "name": "Credit with fee", "code": "credit_with_fee", "credit_policy": "on_approval",
+            "restocking_fee_type": "percent", "restocking_fee": 20.0,
+        })
+        _invoice, credit_note = self._credit([(self.product, 5, 100.0, 0.0, self.tax_15)], [(3,)],
+                                             operation=goodwill)
+        fee_line = credit_note.invoice_line_ids.filtered("rma_restocking_fee")
+        self.assertEqual(fee_line.price_subtotal, -60.0)
+        self.assertEqual((credit_note.amount_untaxed, credit_note.amount_tax, credit_note.amount_total),
+                         (240.0, 45.0, 285.0))
+        category = self.env["rma.category"].create({
+            "name": "Change of mind", "restocking_fee_type": "percent", "restocking_fee": 10.0,
+        })
+        _invoice, credit_note = self._credit([(self.product, 5, 100.0, 0.0, self.tax_15)], [(3,)],
+                                             operation=goodwill, category=category)
+        self.assertEqual(credit_note.invoice_line_ids.filtered("rma_restocking_fee").price_subtotal, -30.0,
+                         "the category's fee wins")
+
     def test_fixed_restocking_fee_of_the_return_policy_once_per_rma(self):
         self.company.rma_restocking_fee_account_id = self.fee_account
         self.customer.rma_return_policy_id = self.env["rma.return.policy"].create({

@@ -3,6 +3,7 @@
 Each transaction needs its own cursor and sees only committed data, so this
 test commits its data through a separate cursor and deletes it afterwards."""
 import psycopg2
+from rma_test_helpers import return_type
 
 from odoo import SUPERUSER_ID, api
 from odoo.exceptions import UserError
@@ -23,7 +24,8 @@ class TestCreditConcurrency(TransactionCase):
             rma = env["rma.order"].create({
                 "partner_id": partner.id,
                 "line_ids": [(0, 0, {
-                    "product_id": product.id, "product_uom_qty": 2, "price_unit": 40.0, "operation": "credit_only",
+                    "product_id": product.id, "product_uom_qty": 2, "price_unit": 40.0,
+                    "operation_id": return_type(env, "credit_only").id,
                     "reason_id": env["rma.reason"].create({"name": "Concurrent reason"}).id,
                 })],
             })

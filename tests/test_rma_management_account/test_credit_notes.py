@@ -1,5 +1,7 @@
 """Credit policies and the credit notes they create, without receipts."""
 
+from rma_test_helpers import return_type
+
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .rma_account_common import RmaAccountCase
@@ -77,6 +79,7 @@ class TestCreditNotes(RmaAccountCase):
         self.env.cr.execute("ALTER TABLE rma_order_line ALTER COLUMN credit_policy DROP NOT NULL")
         self.env.cr.execute("UPDATE rma_order_line SET credit_policy = NULL WHERE id IN %s", (tuple(lines.ids),))
         self.env["rma.order.line"]._init_column("credit_policy")
+        self.env["rma.order.line"]._init_credit_policies()  # then the addon's data, once the types have theirs
         lines.invalidate_cache()
         self.assertEqual(approved.line_ids.credit_policy, "none", "approved before: credited, or not, already")
         self.assertEqual(draft.line_ids.credit_policy, "on_approval")
@@ -113,9 +116,9 @@ class TestCreditNotes(RmaAccountCase):
         rma = self._rma([(self.sale_line, 1)], operation="replace")
         line = rma.line_ids
         self.assertEqual(line.credit_policy, "none")
-        line.operation = "credit_only"
+        line.operation_id = return_type(self.env, "credit_only")
         self.assertEqual(line.credit_policy, "on_approval")
-        line.operation = "repair"
+        line.operation_id = return_type(self.env, "repair")
         self.assertEqual(line.credit_policy, "none")
         category = self.env["rma.category"].create({"name": "Goodwill", "credit_policy": "none"})
         rma = self._rma([(self.sale_line, 1)], category=category)
@@ -130,7 +133,7 @@ class TestCreditNotes(RmaAccountCase):
         if self.env["ir.module.module"].search_count(
             [("name", "=", "rma_management_stock_account"), ("state", "=", "installed")]
         ):
-            self.assertEqual(offered, {"none", "on_approval", "on_receipt", "on_acceptance"})
+            self.assertEqual(offered, {"none", "on_approval", "on_receipt", "on_acceptance", "on_full_acceptance"})
             for policy in ("on_receipt", "on_acceptance"):
                 line.credit_policy = policy
                 self.assertEqual(line.credit_policy, policy, "the stock bridge credits what is received")

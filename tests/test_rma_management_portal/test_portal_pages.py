@@ -149,15 +149,16 @@ def test_the_customer_requests_a_return_of_a_delivered_order(portal):
     assert "Portal Kettle" in form.text and 'name="qty_%d"' % line in form.text
     reason = admin.ref("rma_management.rma_reason_defective")
     sent = session.post(server.url + "/my/orders/%d/return" % order, data={
-        "csrf_token": csrf, "qty_%d" % line: "1", "reason_id": reason, "operation": "replace",
+        "csrf_token": csrf, "qty_%d" % line: "1", "reason_id": reason,
+        "operation_id": admin.ref("rma_management.rma_operation_replace"),
         "comment": "Whistle broken",
     }, files={"attachments": ("whistle.png", b"\x89PNG fake", "image/png")}, timeout=60)
     assert "?requested=1" in sent.url and "was sent to our returns desk" in sent.text
     rma_id = int(re.search(r"/my/returns/(\d+)", sent.url).group(1))
     rma = admin("rma.order", "read", [rma_id], ["state", "portal_requested", "partner_id", "message_ids"])[0]
     assert (rma["state"], rma["portal_requested"], rma["partner_id"][0]) == ("draft", True, own["partner_id"][0])
-    lines = admin("rma.order.line", "search_read", [("rma_id", "=", rma_id)], ["product_uom_qty", "operation"])
-    assert [(line_["product_uom_qty"], line_["operation"]) for line_ in lines] == [(1.0, "replace")]
+    lines = admin("rma.order.line", "search_read", [("rma_id", "=", rma_id)], ["product_uom_qty", "operation_id"])
+    assert [(line_["product_uom_qty"], line_["operation_id"][1]) for line_ in lines] == [(1.0, "Replace")]
     photos = admin("ir.attachment", "search_read", [("res_model", "=", "rma.order"), ("res_id", "=", rma_id)],
                    ["name"])
     assert [photo["name"] for photo in photos] == ["whistle.png"]
@@ -171,6 +172,7 @@ def test_a_bad_or_tampered_request_is_refused_on_the_form(portal):
     other_order, other_line = _delivered_order(admin, other["partner_id"][0])
     before = admin("rma.order", "search_count", [])
     reason = admin.ref("rma_management.rma_reason_defective")
+    refund = admin.ref("rma_management.rma_operation_refund")
     _page, csrf = _form(session, server, "/my/orders/%d/return" % order)
     url = server.url + "/my/orders/%d/return" % order
     for data, message in (
@@ -179,13 +181,15 @@ def test_a_bad_or_tampered_request_is_refused_on_the_form(portal):
         ({"qty_%d" % line: "5"}, "Only 2.0 Unit(s) can come back."),
         ({"qty_%d" % line: "-1"}, "Quantities to return cannot be negative."),
         ({"qty_%d" % line: "1", "reason_id": ""}, "Choose the reason of the return."),
-        ({"qty_%d" % line: "1", "operation": "credit_only"}, "This outcome cannot be requested here"),
+        ({"qty_%d" % line: "1", "operation_id": admin.ref("rma_management.rma_operation_credit_only")},
+         "This outcome cannot be requested here"),
+        ({"qty_%d" % line: "1", "operation_id": "refund"}, "This outcome cannot be requested here"),
     ):
-        answer = session.post(url, data=dict({"csrf_token": csrf, "reason_id": reason, "operation": "refund"},
+        answer = session.post(url, data=dict({"csrf_token": csrf, "reason_id": reason, "operation_id": refund},
                                              **data), timeout=60)
         assert answer.status_code == 200 and message in answer.text, (data, _text(answer)[:2000])
         assert 'value="%s"' % data["qty_%d" % line] in answer.text, "what was typed is kept"
-    tampered = session.post(url, data={"csrf_token": csrf, "reason_id": reason, "operation": "refund",
+    tampered = session.post(url, data={"csrf_token": csrf, "reason_id": reason, "operation_id": refund,
                                        "qty_%d" % other_line: "1"}, timeout=60)
     assert tampered.status_code == 404
     foreign = session.get(server.url + "/my/orders/%d/return" % other_order, timeout=60)

@@ -3,6 +3,7 @@ rules (returnable products and quantities, the customer's own order, the
 outcomes offered on the portal), a draft RMA marked as requested, the
 customer's message and files, and a to-do for the returns desk. Refusals
 write nothing."""
+from rma_test_helpers import return_type
 from test_rma_management.common import RmaCase
 
 from odoo.exceptions import AccessError, UserError
@@ -28,7 +29,7 @@ class TestPortalRequest(RmaCase):
     def _request(self, quantities, operation="refund", order=None, **values):
         return self.Rma._create_portal_request(
             (order or self.order).id, {line.id: qty for line, qty in quantities.items()},
-            values.pop("reason_id", self.reason.id), operation, **values)
+            values.pop("reason_id", self.reason.id), return_type(self.env, operation).id, **values)
 
     def assertNothingWritten(self, call, exception, message):
         counts = [self.env[model].search_count([]) for model in ("rma.order", "mail.activity", "ir.attachment")]
@@ -43,7 +44,7 @@ class TestPortalRequest(RmaCase):
         self.assertEqual((rma.state, rma.portal_requested, rma.partner_id), ("draft", True, self.customer))
         self.assertEqual(rma.user_id, self.salesman, "the order's salesperson handles it")
         line = rma.line_ids
-        self.assertEqual((line.sale_line_id, line.product_uom_qty, line.price_unit, line.operation),
+        self.assertEqual((line.sale_line_id, line.product_uom_qty, line.price_unit, line.operation_id.code),
                          (self.widget_line, 2.0, 100.0, "refund"))
         self.assertEqual(rma.amount_total, 240.0)
         self.assertEqual(rma.customer_note, "The lid is <b>cracked</b>")
@@ -66,6 +67,10 @@ class TestPortalRequest(RmaCase):
                                   "Choose the reason")
         self.assertNothingWritten(lambda: self._request({self.gizmo_line: 1}, operation="credit_only"), UserError,
                                   "This outcome cannot be requested here")
+        # what the company offers on the portal is data: a type allowed there can be asked for
+        return_type(self.env, "credit_only").write({"portal_allowed": True})
+        self.assertEqual(self._request({self.gizmo_line: 1}, operation="credit_only").line_ids.operation_id,
+                         return_type(self.env, "credit_only"))
         self.env["ir.config_parameter"].sudo().set_param("rma_management_portal.max_upload_mb", "0.001")
         self.assertNothingWritten(
             lambda: self._request({self.gizmo_line: 1}, files=[("big.jpg", b"x" * 2000)]), UserError,

@@ -2,7 +2,7 @@
 received goods, and helpers to approve RMAs and process pickings."""
 from datetime import datetime, timedelta
 
-from rma_test_helpers import RmaFlowMixin
+from rma_test_helpers import RmaFlowMixin, return_type
 
 from odoo import fields
 from odoo.tests.common import TransactionCase
@@ -66,7 +66,8 @@ class RmaStockCase(RmaFlowMixin, TransactionCase):
         """Odoo's Return of ``delivery`` with *Create RMA*, by ``user``: the return picking."""
         wizard = self.env["stock.return.picking"].sudo(user or self.env.uid).with_context(
             active_id=delivery.id, active_ids=delivery.ids,
-        ).create({"create_rma": True, "rma_reason_id": self.reason.id, "rma_operation": "refund"})
+        ).create({"create_rma": True, "rma_reason_id": self.reason.id,
+                  "rma_operation_id": return_type(self.env, "refund").id})
         wizard.product_return_moves.quantity = qty
         return self.env["stock.picking"].browse(wizard.create_returns()["res_id"])
 
@@ -78,7 +79,8 @@ class RmaStockCase(RmaFlowMixin, TransactionCase):
                 line_values = self.env["rma.order.line"]._prepare_from_sale_line(origin)
             else:
                 line_values = {"product_id": origin.id, "price_unit": origin.lst_price}
-            line_values.update(product_uom_qty=qty, operation=operation, reason_id=self.reason.id)
+            line_values.update(product_uom_qty=qty, operation_id=return_type(self.env, operation).id,
+                               reason_id=self.reason.id)
             commands.append((0, 0, line_values))
         return self.env["rma.order"].create(dict({
             "partner_id": self.customer.id,

@@ -142,7 +142,7 @@ class TestRmaHeaderActions(RmaStockCase):
     def test_ship_replacements_in_one_delivery(self):
         rma = self._to_ship("replace")
         self.env["stock.quant"]._update_available_quantity(self.other, self.stock_location, 5)
-        self.assertEqual((rma.status, rma.ship_kind), ("waiting_action", "replace"))
+        self.assertEqual((rma.status, rma.ship_kind), ("waiting_action", "replacement"))
         action = rma.sudo(self.clerk).action_ship()
         delivery = self.env["stock.picking"].browse(action["res_id"])
         self.assertEqual(delivery.picking_type_id, self.warehouse.rma_out_type_id)
@@ -159,7 +159,7 @@ class TestRmaHeaderActions(RmaStockCase):
 
     def test_ship_repaired_units(self):
         rma = self._to_ship("repair")
-        self.assertEqual(rma.ship_kind, "repair")
+        self.assertEqual(rma.ship_kind, "repaired")
         delivery = self.env["stock.picking"].browse(rma.action_ship()["res_id"])
         self.assertEqual(delivery.location_id, self.warehouse.rma_refurbish_loc_id)
         self.assertEqual(sorted(delivery.move_lines.mapped("product_uom_qty")), [2, 3])
@@ -174,7 +174,7 @@ class TestRmaHeaderActions(RmaStockCase):
             rma.action_ship()
         for line in rma.line_ids:
             self._inspect(line, [("scrap", line.qty_received)])
-        self.assertEqual(rma.ship_kind, "replace")
+        self.assertEqual(rma.ship_kind, "replacement")
         with self.assertRaisesRegex(AccessError, "Only warehouse users and RMA managers can ship goods"):
             rma.sudo(self.salesman).action_ship()
         self.assertEqual(rma.delivery_count, 0)

@@ -3,6 +3,7 @@ lots, the Return wizard of deliveries, valuation and cancellation."""
 import json
 
 from lxml import etree
+from rma_test_helpers import return_type
 
 from odoo.exceptions import UserError, ValidationError
 
@@ -204,7 +205,7 @@ class TestRmaReceipt(RmaStockCase):
         wizard = self.env["stock.return.picking"].with_context(active_id=delivery.id, active_ids=delivery.ids).create({
             "create_rma": True,
             "rma_reason_id": self.reason.id,
-            "rma_operation": "refund",
+            "rma_operation_id": return_type(self.env, "refund").id,
         })
         wizard._onchange_create_rma()
         self.assertEqual(wizard.location_id, self.rma_location)
@@ -261,7 +262,7 @@ class TestRmaReceipt(RmaStockCase):
         self._validate(order.picking_ids)
         delivery = order.picking_ids
         wizard = self.env["stock.return.picking"].with_context(active_id=delivery.id, active_ids=delivery.ids).create({
-            "create_rma": True, "rma_reason_id": self.reason.id, "rma_operation": "refund",
+            "create_rma": True, "rma_reason_id": self.reason.id, "rma_operation_id": return_type(self.env, "refund").id,
         })
         wizard.product_return_moves.quantity = 6
         rma = self.env["stock.picking"].browse(wizard.create_returns()["res_id"]).rma_id

@@ -1,5 +1,7 @@
 """Services come back without goods: a refund or a return without credit of a
 service creates no receipt, and nothing of them can be replaced or repaired."""
+from rma_test_helpers import return_type
+
 from odoo.exceptions import ValidationError
 
 from .rma_stock_common import RmaStockCase
@@ -43,6 +45,6 @@ class TestRmaServices(RmaStockCase):
         self.assertEqual(self.env["rma.order.line"].search_count([]), lines_before)
         rma = self._create_rma([(self.warranty, 1, "refund")])
         with self.assertRaisesRegex(ValidationError, 'its outcome cannot be "Repair"'), self.env.cr.savepoint():
-            rma.line_ids.operation = "repair"
+            rma.line_ids.operation_id = return_type(self.env, "repair")
         rma.line_ids.invalidate_cache()
-        self.assertEqual(rma.line_ids.operation, "refund")
+        self.assertEqual(rma.line_ids.operation_id, return_type(self.env, "refund"))

@@ -2,7 +2,7 @@
 customer who bought storable goods that were delivered and invoiced (the
 credit is capped by what was invoiced), refund RMAs of them, and helpers to
 receive, inspect and look at the credit notes."""
-from rma_test_helpers import RmaFlowMixin
+from rma_test_helpers import RmaFlowMixin, return_type
 
 from odoo.tests.common import TransactionCase
 
@@ -78,7 +78,7 @@ class RmaStockAccountCase(RmaFlowMixin, TransactionCase):
 
     def _rma(self, sale_line, qty, operation="refund", category=None):
         values = self.env["rma.order.line"]._prepare_from_sale_line(sale_line)
-        values.update(product_uom_qty=qty, operation=operation, reason_id=self.reason.id)
+        values.update(product_uom_qty=qty, operation_id=return_type(self.env, operation).id, reason_id=self.reason.id)
         return self.env["rma.order"].create({
             "partner_id": self.customer.id,
             "warehouse_id": self.warehouse.id,

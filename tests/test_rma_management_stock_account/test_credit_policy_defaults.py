@@ -1,4 +1,6 @@
 """The credit policies the bridge adds to refunds and proposes by default."""
+from rma_test_helpers import return_type
+
 from odoo.exceptions import ValidationError
 
 from .common import RmaStockAccountCase
@@ -36,7 +38,7 @@ class TestCreditPolicyDefaults(RmaStockAccountCase):
 
     def test_changing_the_outcome_to_refund_proposes_on_receipt(self):
         rma = self._rma(self.sale_line, 2, operation="credit_only")
-        rma.line_ids.operation = "refund"
+        rma.line_ids.operation_id = return_type(self.env, "refund")
         self.assertEqual(rma.line_ids.credit_policy, "on_receipt")
 
     def test_on_receipt_is_accepted_for_refunds_and_refused_without_goods(self):

@@ -1,6 +1,8 @@
 """The header's Inspect, with all addons: lines credited on acceptance and
 inspected together are credited on one credit note; Reopen is refused once
 the RMA was credited since it resolved."""
+from rma_test_helpers import return_type
+
 from odoo.addons.rma_management.models.rma_workflow_guard import workflow_write
 from odoo.exceptions import UserError
 
@@ -17,7 +19,7 @@ class TestHeaderInspectionCredit(RmaStockAccountCase):
         line, other_line = order.order_line
         self.rma = self._rma(line, 4)
         values = self.env["rma.order.line"]._prepare_from_sale_line(other_line)
-        values.update(product_uom_qty=2, operation="refund", reason_id=self.reason.id)
+        values.update(product_uom_qty=2, operation_id=return_type(self.env, "refund").id, reason_id=self.reason.id)
         self.rma.write({"line_ids": [(0, 0, values)]})
         self._approve(self.rma)
         receipt = self._receipt(self.rma)

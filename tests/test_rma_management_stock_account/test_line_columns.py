@@ -8,9 +8,9 @@ from lxml import etree
 from .common import RmaStockAccountCase
 
 #: columns anyone following returns sees, by RMA state (besides the drag handle)
-SALES_DRAFT = ["sale_line_id", "product_id", "product_uom_qty", "operation", "reason_id", "price_unit",
+SALES_DRAFT = ["sale_line_id", "product_id", "product_uom_qty", "operation_id", "reason_id", "price_unit",
                "tax_ids", "price_subtotal"]
-SALES_APPROVED = ["product_id", "product_uom_qty", "operation", "reason_id", "price_subtotal", "state"]
+SALES_APPROVED = ["product_id", "product_uom_qty", "operation_id", "reason_id", "price_subtotal", "state"]
 WAREHOUSE = ["qty_received", "qty_accepted", "qty_delivered", "stock_status"]
 
 

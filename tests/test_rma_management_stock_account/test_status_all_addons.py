@@ -1,5 +1,7 @@
 """With every addon installed, the status follows the goods, what goes out and
 the credit together, and the RMA resolves itself once none is pending."""
+from rma_test_helpers import return_type
+
 from .common import RmaStockAccountCase
 
 
@@ -52,13 +54,14 @@ class TestStatusAllAddons(RmaStockAccountCase):
         rma = self._approve(self.env["rma.order"].create({
             "partner_id": self.customer.id,
             "warehouse_id": self.warehouse.id,
-            "line_ids": [(0, 0, dict(values, operation="replace")), (0, 0, dict(values, operation="refund"))],
+            "line_ids": [(0, 0, dict(values, operation_id=return_type(self.env, "replace").id)),
+                          (0, 0, dict(values, operation_id=return_type(self.env, "refund").id))],
         }))
         self.env["stock.quant"]._update_available_quantity(self.product, self.stock_location, 1)
         picking = self._receipt(rma)
         picking.move_lines.write({"quantity_done": 1})
         picking.button_validate()
-        replace, refund_line = rma.line_ids.sorted(lambda line: line.operation != "replace")
+        replace, refund_line = rma.line_ids.sorted(lambda line: line.operation_id.code != "replace")
         self._inspect(replace, [("scrap", 1)], result="failed")
         self._inspect(refund_line, [("stock", 1)])
         delivery = replace._create_delivery(self.product, 1)

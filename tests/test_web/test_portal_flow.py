@@ -64,7 +64,7 @@ def test_customer_requests_a_return_and_follows_it(shop, customer, server, docs,
     form = page.locator("form.o_rma_portal_request_form")
     form.locator("tr[data-line-id='%d'] input" % shop["line"]).fill("1")
     form.locator("select[name='reason_id']").select_option(label="Defective")
-    form.locator("select[name='operation']").select_option(label="Replace")
+    form.locator("select[name='operation_id']").select_option(label="Replace")
     form.locator("textarea[name='comment']").fill("The shade arrived cracked.")
     photo = tmp_path / "cracked-shade.png"
     photo.write_bytes(PHOTO)

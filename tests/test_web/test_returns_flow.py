@@ -103,8 +103,7 @@ def test_1_sales_user_starts_a_return_from_the_order(flow, client_for, admin, do
         row.locator("input[name='quantity']").press("Tab")
         sales.wait_idle()
         if outcome:
-            row.locator("select[name='operation']").select_option(label=outcome)
-            sales.wait_idle()
+            sales.set_many2one("rma_operation_id", outcome, scope=dialog + " .o_selected_row")
         if quantity == "99":  # more than was delivered: flagged at once, and on the line before Create
             warning = sales.page.locator(".modal-dialog:visible").filter(
                 has=sales.page.locator(".modal-title", has_text="Quantity to Return"))
@@ -126,9 +125,9 @@ def test_1_sales_user_starts_a_return_from_the_order(flow, client_for, admin, do
     flow["rma"] = sales.record_id()
     rma = rma_values(admin, flow, "name", "line_ids")
     flow["rma_name"] = rma["name"]
-    lines = admin("rma.order.line", "read", rma["line_ids"], ["product_id", "product_uom_qty", "operation"])
-    assert sorted((line["product_id"][1], line["product_uom_qty"], line["operation"]) for line in lines) == [
-        ("Browser Gadget", 1.0, "replace"), ("Browser Gizmo", 1.0, "refund"), ("Browser Widget", 2.0, "refund")]
+    lines = admin("rma.order.line", "read", rma["line_ids"], ["product_id", "product_uom_qty", "operation_id"])
+    assert sorted((line["product_id"][1], line["product_uom_qty"], line["operation_id"][1]) for line in lines) == [
+        ("Browser Gadget", 1.0, "Replace"), ("Browser Gizmo", 1.0, "Refund"), ("Browser Widget", 2.0, "Refund")]
     assert sales.page.inner_text(".o_form_view .oe_title h1").strip() == rma["name"]
     sales.click_button("Confirm", ".o_form_statusbar")
     assert sales.field_text("status") == "Pending Approval"
@@ -209,8 +208,9 @@ def test_3_warehouse_receives_in_two_batches_inspects_and_ships_a_replacement(fl
     assert warehouse.field_text("status") == "Shipped"
     warehouse.click_button("Mark Delivered", ".o_form_statusbar")
     assert warehouse.field_text("status") == "Pending Credit"
-    replaced = admin("rma.order.line", "search_read", [("rma_id", "=", flow["rma"]), ("operation", "=", "replace")],
-                     ["qty_delivered"])
+    replaced = admin("rma.order.line", "search_read", [
+        ("rma_id", "=", flow["rma"]), ("operation_id", "=", admin.ref("rma_management.rma_operation_replace"))],
+        ["qty_delivered"])
     assert [line["qty_delivered"] for line in replaced] == [1.0]
     # ~45 when the returns desk issue was filed; the URL jumps (open_form) are not clicks
     print("warehouse journey: %d clicks" % warehouse.clicks)
