@@ -118,3 +118,17 @@ class TestRmaStockHold(RmaStockCase):
         held.action_release_hold()
         self._inspect(held, [("scrap", 3)], result="failed")
         self.assertEqual(held.qty_to_inspect, 0)
+
+    def test_refurbished_units_stay_while_held(self):
+        rma = self._rma("repair")
+        self._validate(self._receipt(rma))
+        line = rma.line_ids[0]
+        self._inspect(line, [("refurbish", 3)], result="failed")
+        self.assertEqual(line.qty_in_refurbish, 3)
+        self._hold(line)
+        with self.assertRaisesRegex(UserError, self._held_message("Returned Widget on %s" % rma.name)):
+            line.action_refurbished_to_stock()
+        with self.assertRaisesRegex(UserError, self._held_message("Returned Widget on %s" % rma.name)):
+            line.action_decide_refurbish()
+        self.assertEqual(line.qty_in_refurbish, 3, "nothing left Refurbish")
+        self.assertEqual(self._quantity(self.product, self.warehouse.rma_refurbish_loc_id), 3)
