@@ -4,7 +4,7 @@
 # pylint: disable=consider-merging-classes-inherited
 from odoo import _, api, fields, models
 
-from .rma_hold_mixin import HOLD_FIELDS
+from .rma_hold_mixin import HOLD_FIELDS, hold_fields
 
 
 class RmaOrder(models.Model):
@@ -15,8 +15,10 @@ class RmaOrder(models.Model):
     _inherit = ["rma.order", "rma.hold.mixin"]
     _hold_wizard_field = "rma_ids"
 
+    hold_reason_id, hold_note, hold_user_id, hold_date = hold_fields()
+    # not stored: searched through the indexed hold reasons, it costs nothing to the workflow's writes
     on_hold = fields.Boolean(
-        compute="_compute_on_hold", store=True, index=True,
+        compute="_compute_on_hold", search="_search_on_hold",
         help="The RMA, or one of its lines, is on hold: nothing moves on it until released.",
     )
 
@@ -24,6 +26,11 @@ class RmaOrder(models.Model):
     def _compute_on_hold(self):
         for rma in self:
             rma.on_hold = bool(rma.hold_reason_id or any(rma.line_ids.mapped("hold_reason_id")))
+
+    @api.model
+    def _search_on_hold(self, operator, value):
+        held = ["|", ("hold_reason_id", "!=", False), ("line_ids.hold_reason_id", "!=", False)]
+        return held if (operator == "=") == bool(value) else ["!", *held]
 
     @api.model
     def create(self, vals):

@@ -4,7 +4,7 @@
 # pylint: disable=consider-merging-classes-inherited
 from odoo import _, api, fields, models
 
-from .rma_hold_mixin import HOLD_FIELDS
+from .rma_hold_mixin import HOLD_FIELDS, hold_fields
 
 
 class RmaOrderLine(models.Model):
@@ -15,8 +15,10 @@ class RmaOrderLine(models.Model):
     _inherit = ["rma.order.line", "rma.hold.mixin"]
     _hold_wizard_field = "line_ids"
 
+    hold_reason_id, hold_note, hold_user_id, hold_date = hold_fields()
+    # not stored, like the RMA's (see rma_order_hold)
     on_hold = fields.Boolean(
-        compute="_compute_on_hold", store=True, index=True,
+        compute="_compute_on_hold", search="_search_on_hold",
         help="The line, or its RMA, is on hold: nothing moves on it until released.",
     )
 
@@ -24,6 +26,11 @@ class RmaOrderLine(models.Model):
     def _compute_on_hold(self):
         for line in self:
             line.on_hold = bool(line.hold_reason_id or line.rma_id.hold_reason_id)
+
+    @api.model
+    def _search_on_hold(self, operator, value):
+        held = ["|", ("hold_reason_id", "!=", False), ("rma_id.hold_reason_id", "!=", False)]
+        return held if (operator == "=") == bool(value) else ["!", *held]
 
     @api.model
     def _get_workflow_fields(self):

@@ -108,8 +108,11 @@ class TestRmaHold(RmaCase):
         self.assertEqual((line.on_hold, other.on_hold), (True, False), "only that line is held")
         self.assertFalse(self.rma.hold_reason_id)
         self.assertTrue(self.rma.on_hold, "the RMA shows that one of its lines is held")
-        self.assertEqual(self.env["rma.order.line"].search([("on_hold", "=", True), ("rma_id", "=", self.rma.id)]),
-                         line)
+        lines = self.env["rma.order.line"]
+        self.assertEqual(lines.search([("on_hold", "=", True), ("rma_id", "=", self.rma.id)]), line)
+        self.assertEqual(lines.search([("on_hold", "=", False), ("rma_id", "=", self.rma.id)]), other)
+        self.assertEqual(self.env["rma.order"].search([("on_hold", "=", True), ("id", "=", self.rma.id)]), self.rma,
+                         "the On Hold filter finds the RMA of a held line")
         self.assertIn("Widget on %s put on hold by Rma Manager: Customer dispute. Serial number to check"
                       % self.rma.name, self._messages(self.rma)[0].body)
         with self.assertRaisesRegex(UserError, "Widget on %s is on hold \\(Customer dispute" % self.rma.name):
