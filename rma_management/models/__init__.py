@@ -8,6 +8,8 @@ from . import res_config_settings
 from . import rma_operation
 from . import rma_category
 from . import rma_reason
+from . import rma_hold_reason
+from . import rma_hold_mixin
 from . import rma_return_policy
 from . import rma_return_policy_line
 from . import product_template
@@ -18,8 +20,10 @@ from . import rma_order_currency
 from . import rma_order_lists
 from . import rma_order_status
 from . import rma_order_notification
+from . import rma_order_hold
 from . import rma_order_line
 from . import rma_order_line_origin
 from . import rma_order_line_totals
+from . import rma_order_line_hold
 from . import sale_order
 from . import sale_order_line

@@ -24,6 +24,10 @@ class RmaCategory(models.Model):
         "rma.operation", string="Default Return Type", ondelete="restrict",
         help="Requested outcome proposed on new lines of RMAs of this category.",
     )
+    hold_reason_id = fields.Many2one(
+        "rma.hold.reason", string="Hold New RMAs",
+        help="New RMAs of this category start on hold for this reason, until an RMA manager releases them.",
+    )
     company_id = fields.Many2one(
         "res.company",
         default=lambda self: self.env["res.company"]._company_default_get("rma.category"),

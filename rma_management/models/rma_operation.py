@@ -37,6 +37,10 @@ class RmaOperation(models.Model):
         "rma.reason", string="Default Return Reason", ondelete="set null",
         help="Proposed on new lines of this type that give no reason.",
     )
+    hold_reason_id = fields.Many2one(
+        "rma.hold.reason", string="Hold New RMAs", ondelete="set null",
+        help="New RMAs with a line of this type start on hold for this reason, until an RMA manager releases them.",
+    )
 
     @api.constrains("code", "company_id")
     def _check_code_unique(self):

@@ -2,4 +2,5 @@
 from . import rma_add_sale_lines
 from . import rma_add_sale_lines_item
 from . import rma_reject
+from . import rma_hold_wizard
 from . import rma_archive

@@ -11,3 +11,4 @@ from . import rma_order
 from . import account_invoice_line
 from . import account_invoice
 from . import rma_order_reopen
+from . import rma_order_hold

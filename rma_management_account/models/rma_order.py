@@ -246,9 +246,9 @@ class RmaOrder(models.Model):
         (and one on account for lines without origin)."""
         self._lock_for_credit()
         # crediting follows from approvals and receipts: whoever triggers it
-        # needs no accounting rights
-        rmas = self.sudo()
-        allocations = rmas.mapped("line_ids")._get_credit_allocations()
+        # needs no accounting rights; what is on hold waits for its release
+        rmas = self.sudo()._filter_not_held()
+        allocations = rmas.mapped("line_ids")._filter_not_held()._get_credit_allocations()
         credit_notes = rmas.env["account.invoice"]
         for rma in rmas:
             for origin_invoice, items in rma._group_credit_allocations(allocations).items():

@@ -17,3 +17,5 @@ from . import rma_order_line_inspection
 from . import rma_order_line_delivery
 from . import rma_order_line_advance
 from . import rma_order_line_lot
+from . import rma_order_hold
+from . import rma_order_line_hold

@@ -30,6 +30,8 @@ class StockPicking(models.Model):
         received_before = {line.id: line.qty_received for line in lines}
         self._check_rma_validator(moves)
         moves._check_rma_state()
+        self.mapped("rma_id")._check_not_on_hold()
+        lines._check_not_on_hold()
         self._check_rma_goods_only()
         try:
             result = super(StockPicking, self).action_done()
