@@ -96,7 +96,8 @@ def test_uninstall_keeps_the_history_and_reinstall_continues(database):
     assert log_problems(log, warnings=True) == []
     assert _rows(database, "SELECT name, state FROM ir_module_module WHERE name LIKE 'rma\\_%%' ORDER BY name") == [
         ("rma_management", "uninstalled"), ("rma_management_account", "uninstalled"),
-        ("rma_management_stock", "uninstalled"), ("rma_management_stock_account", "uninstalled"),
+        ("rma_management_portal", "uninstalled"), ("rma_management_stock", "uninstalled"),
+        ("rma_management_stock_account", "uninstalled"),
     ]
     assert _rows(database, "SELECT count(*) FROM ir_model_data WHERE module LIKE 'rma\\_%%'") == [(0,)]
     # the transfers stay, their operation types and the locations holding units are archived
@@ -119,8 +120,8 @@ def test_uninstall_keeps_the_history_and_reinstall_continues(database):
                  (tuple(before["shared"]),)) == [(True,)]
 
     # the reinstall takes the archived types and locations back and continues their numbering
-    log = odoo_process.run("-i", "rma_management_stock,rma_management_account", "--stop-after-init",
-                           "--log-level=warn")
+    log = odoo_process.run("-i", "rma_management_stock,rma_management_account,rma_management_portal",
+                           "--stop-after-init", "--log-level=warn")
     assert log_problems(log, warnings=True) == []
     assert _rows(database, "SELECT DISTINCT state FROM ir_module_module WHERE name LIKE 'rma\\_%%'") == [
         ("installed",),

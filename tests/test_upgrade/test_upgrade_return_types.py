@@ -1,17 +1,13 @@
 """The upgrade from the requested outcome as a selection (11.0.1.2.0) to return
 types as records: each old line and category default gets the matching
 standard type, and each line keeps its goods and credit behaviour."""
-import subprocess
-import tarfile
-
 import pytest
-from rma_test_databases import ROOT, OdooProcess, drop_database, log_problems
+from rma_test_databases import log_problems
 
-import odoo
+from .test_upgrade_rmas import INSTALLED, PREVIOUS_RELEASE
 
 #: the last commit with the outcome selection
-PREVIOUS_VERSION = "c57f59ce4feafd2a6d4f6ab5f095d7286b830212"
-ADDONS = ["rma_management", "rma_management_stock", "rma_management_account", "rma_management_stock_account"]
+PREVIOUS_VERSION = PREVIOUS_RELEASE
 CODES = ["refund", "replace", "repair", "credit_only", "no_credit"]
 
 OLD_DATA = """
@@ -58,27 +54,10 @@ result(sorted(row[0] for row in env.cr.fetchall()))
 
 
 @pytest.fixture(scope="module")
-def upgraded(tmp_path_factory):
-    workdir = tmp_path_factory.mktemp("upgrade_types")
-    previous = workdir / "previous"
-    previous.mkdir()
-    archive = workdir / "previous.tar"
-    git = subprocess.run(["git", "-C", str(ROOT), "archive", "-o", str(archive), PREVIOUS_VERSION, *ADDONS],
-                         capture_output=True, text=True)
-    if git.returncode:
-        pytest.fail("the previous version %s is not in this clone's history: %s" % (PREVIOUS_VERSION, git.stderr))
-    with tarfile.open(archive) as tar:
-        tar.extractall(previous)
-    database = "%s_upgrade_types" % odoo.tools.config["db_name"]
-    drop_database(database)
-    old, new = OdooProcess(database, previous, workdir), OdooProcess(database)
-    try:
-        old.install(",".join(ADDONS[1:3]))
-        data, _log = old.shell(OLD_DATA)
-        upgrade_log = new.update("rma_management")
-        yield new, data, upgrade_log
-    finally:
-        drop_database(database)
+def upgraded(upgrade):
+    """The last release with the outcome selection (the install the RMAs upgrade test shares), given
+    lines of every outcome, then upgraded: the data's ids and the upgrade's log."""
+    return upgrade(PREVIOUS_VERSION, INSTALLED, OLD_DATA, "rma_management")
 
 
 def test_the_upgrade_logs_no_error_nor_warning(upgraded):
