@@ -32,7 +32,6 @@ import argparse
 import os
 import statistics
 import sys
-import tempfile
 import threading
 import time
 from collections import defaultdict
@@ -105,6 +104,8 @@ class TimedRpc:
         start = time.perf_counter()
         try:
             return self.rpc(model, method, *args, **kwargs)
+        except AssertionError as error:  # the server's message: say which call got it
+            raise AssertionError("%s.%s: %s" % (model, method, str(error).splitlines()[0][:160])) from None
         finally:
             self.latencies["%s.%s" % (model, method)].append(time.perf_counter() - start)
 
@@ -295,7 +296,9 @@ def check(database, partner, finished):
 def _server_options(log_dir, name, workers):
     from rma_test_server import free_port
 
-    return (Path(log_dir) / ("%s.log" % name), "--workers=%d" % workers, "--max-cron-threads=0",
+    log = log_dir / ("%s.log" % name)
+    log.unlink(missing_ok=True)
+    return (log, "--workers=%d" % workers, "--max-cron-threads=0",
             "--longpolling-port=%d" % free_port())
 
 
@@ -305,7 +308,9 @@ def run_setup(database, key, options, prepared):
 
     title, servers, workers = SETUPS[key]
     partner, reason, orders = prepared
-    with tempfile.TemporaryDirectory(prefix="rma-load-") as log_dir, ExitStack() as stack:
+    log_dir = Path(options.config).parent / "load"  # the servers' logs, kept until the next run
+    log_dir.mkdir(exist_ok=True)
+    with ExitStack() as stack:
         started = [stack.enter_context(running_server(database, *_server_options(log_dir, "%s-%d" % (key, index),
                                                                                   workers)))
                    for index in range(servers)]
@@ -317,6 +322,7 @@ def run_setup(database, key, options, prepared):
         stack.close()
         report(title, finished, latencies, errors, elapsed, retries)
     checked, inconsistencies = check(database, partner, finished)
+    print("servers' logs: %s" % ", ".join(str(server.log) for server in started))
     print("checked %d RMAs: %s" % (checked, "consistent, no double credit, nothing authorized beyond delivered"
                                    if not inconsistencies else "%d problems" % len(inconsistencies)))
     for line in (inconsistencies + problems)[:40]:
