@@ -165,7 +165,9 @@ def make_rmas_and_orders(env, count):
     partner = "(%(partners)s::int[])[1 + mod(n, 100)]"
     params = {"partners": partners.ids}
     _clone(cr, "rma_order", rma.id, count, {
+        # the model RMA comes from no sales order, hence its approval reason: most RMAs have none
         "name": "'RMA-SCALE/' || n", "partner_id": partner, "commercial_partner_id": partner, "contact_id": "NULL",
+        "approval_reason": "NULL",
         "date": "current_date - (mod(n, 365))", "state": _cycle(["draft", "to_approve", "approved", "done", "cancel"]),
         "status": _cycle(statuses),
     }, params)
@@ -273,16 +275,18 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("-c", "--config", required=True)
     parser.add_argument("-d", "--database", required=True)
-    parser.add_argument("--receipt-lines", type=int, default=1000)
-    parser.add_argument("--rmas", type=int, default=10000)
+    parser.add_argument("--receipt-lines", type=int, default=1000, help="0: no receipt")
+    parser.add_argument("--rmas", type=int, default=10000, help="0: no lists")
     arguments = parser.parse_args()
     odoo.tools.config.parse_config(["-c", arguments.config, "-d", arguments.database, "--log-level=warn"])
     registry = odoo.registry(arguments.database)
     with api.Environment.manage(), registry.cursor() as cr:
         env = api.Environment(cr, SUPERUSER_ID, {})
         try:
-            bench_lists(env, arguments.rmas)
-            bench_receipt(env, arguments.receipt_lines)
+            if arguments.rmas:
+                bench_lists(env, arguments.rmas)
+            if arguments.receipt_lines:
+                bench_receipt(env, arguments.receipt_lines)
         finally:
             cr.rollback()
 
