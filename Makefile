@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
-.PHONY: help run test upgrade-test e2e bench lint readme pot upstream-tests stop-db clean
+.PHONY: help run test upgrade-test e2e bench load lint readme pot upstream-tests stop-db clean
 
 help:
 	@echo "make run             set up, create the rma_demo database once, serve http://localhost:8069 (admin/admin)"
@@ -10,6 +10,8 @@ help:
 	@echo "make upgrade-test    only the upgrade tests (tests/test_upgrade): earlier commits' databases upgraded"
 	@echo "make e2e             only the browser tests (tests/test_web), screenshots into docs/"
 	@echo "make bench           SQL query counts and times of the RMA flows (tests/benchmarks)"
+	@echo "make load            RMA lifecycles by 4 JSON-RPC clients for 40 s against 1 and 2 prefork workers and"
+	@echo "                     2 servers (RMA_LOAD_SECONDS, RMA_LOAD_CLIENTS, RMA_LOAD_MAX), then a database check"
 	@echo "make lint            pylint-odoo (OCA mandatory checks) and ruff"
 	@echo "make readme          rebuild the addons' README.rst from their readme/ fragments"
 	@echo "make pot             export the addons' translation templates (i18n/*.pot)"
@@ -30,6 +32,9 @@ e2e:
 
 bench:
 	@setup/bench.sh
+
+load:
+	@setup/load.sh
 
 lint:
 	@setup/bootstrap.sh && setup/lint.sh

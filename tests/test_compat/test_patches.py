@@ -7,11 +7,13 @@ import subprocess
 import sys
 import textwrap
 import threading
+from contextlib import closing
 
 import pytest
 import yaml
 from lxml import etree
 
+import odoo
 from odoo.tools.safe_eval import const_eval, safe_eval
 
 
@@ -216,3 +218,39 @@ def test_worker_limits_accept_float_seconds():
         "rlimit",
         "'float' object cannot be interpreted as an integer",
     )
+
+
+
+def test_rpc_retry_clears_the_environment():
+    # an RPC call that fails on the database (here: a partner another transaction locked) leaves
+    # nothing to recompute for Odoo's retry; tests/test_rma_management_stock_account/
+    # test_concurrent_rmas.py shows it on a server
+    config, database = odoo.tools.config.rcfile, odoo.tools.config["db_name"]
+    with closing(odoo.sql_db.db_connect(database).cursor()) as locker:
+        locker.execute("SELECT id FROM res_partner ORDER BY id LIMIT 2")
+        locked, other = [row[0] for row in locker.fetchall()]
+        locker.execute("SELECT id FROM res_partner WHERE id = %s FOR UPDATE", [locked])
+        assert_needed(
+            """
+            import psycopg2
+            import odoo
+            from odoo import SUPERUSER_ID, api
+            import odoo.service.model as model
+
+            odoo.tools.config.parse_config(["-c", %r, "-d", %r, "--log-level=critical"])
+            with api.Environment.manage(), odoo.registry(%r).cursor() as cr:
+                cr.execute("SET lock_timeout = 100")
+                env = api.Environment(cr, SUPERUSER_ID, {})
+                with env.norecompute():
+                    env["res.partner"].browse(%d).write({"name": "Left to recompute"})
+                    assert env.all.todo
+                    try:
+                        model.execute_cr(cr, SUPERUSER_ID, "res.partner", "write", [%d], {"name": "Locked"})
+                    except psycopg2.OperationalError:
+                        pass
+                    assert not env.all.todo, "pending recomputations: %%s" %% env.all.todo
+                cr.rollback()
+            """ % (config, database, database, other, locked),
+            "rpc_retry",
+            "pending recomputations",
+        )

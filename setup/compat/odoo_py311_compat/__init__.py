@@ -11,7 +11,7 @@ each one is needed.
 """
 import os
 
-from . import etree, hooks, qweb, safe_eval, stdlib, workers
+from . import etree, hooks, qweb, retry, safe_eval, stdlib, workers
 
 #: name -> function applying the patch; module patches register post-import hooks
 PATCHES = {
@@ -24,6 +24,7 @@ PATCHES = {
     "qweb": lambda: hooks.when_imported("odoo.addons.base.ir.ir_qweb.qweb", qweb.patch_compile),
     "etree": lambda: hooks.when_imported("odoo.addons.web.controllers.main", etree.patch_element_tree),
     "rlimit": lambda: hooks.when_imported("odoo.service.server", workers.patch_worker_rlimits),
+    "rpc_retry": lambda: hooks.when_imported("odoo.service.model", retry.patch_rpc_retry),
 }
 
 
