@@ -29,11 +29,11 @@ def deliver(env, order):
             line.qty_delivered = line.product_uom_qty
 
 
-def forward(env, meter, size, customer, products):
+def forward(env, meter, size, customer, products, qty=4.0):
     with meter.measure("forward: order created and confirmed", size):
         order = env["sale.order"].create({
             "partner_id": customer.id,
-            "order_line": [(0, 0, {"product_id": product.id, "product_uom_qty": 4.0}) for product in products],
+            "order_line": [(0, 0, {"product_id": product.id, "product_uom_qty": qty}) for product in products],
         })
         order.action_confirm()
     if "picking_ids" in order._fields:

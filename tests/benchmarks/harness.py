@@ -62,9 +62,10 @@ class Meter:
             print("%-46s" % label + "".join("%9d %6.0fms" % cell for cell in cells))
 
 
-def run(bench, title, description, totals=(), differences=()):
+def run(bench, title, description, totals=(), differences=(), footer=None):
     """Parse the command line, then run ``bench`` for each size on the
-    database it names, as superuser, and print the table."""
+    database it names, as superuser, and print the table (then
+    ``footer(meter)``, when given, for rows the table cannot add up)."""
     parser = argparse.ArgumentParser(description=description, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("-c", "--config", required=True)
     parser.add_argument("-d", "--database", required=True)
@@ -80,5 +81,7 @@ def run(bench, title, description, totals=(), differences=()):
             for size in arguments.sizes:
                 bench(env, meter, size)
             meter.report(title, totals, differences)
+            if footer:
+                footer(meter)
         finally:
             cr.rollback()

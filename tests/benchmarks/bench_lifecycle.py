@@ -1,0 +1,100 @@
+"""Benchmark of the full return lifecycle with inspection against Odoo's own
+forward flow, on the same data: stockable products with a 15 % tax, 5 units
+per line, the order delivered and invoiced.
+
+For 1, 5 and 20 lines, counts the SQL queries and measures the time of the
+forward flow (order, delivery, invoice: bench_account's helpers) and of the
+lifecycle: RMA created from the order, approved, all goods received, all
+lines inspected to stock at once in the header's wizard (refund credited on
+acceptance: the credit note is created), the credit note validated (the RMA
+is resolved with it). The last rows give each flow's marginal cost per line
+((N=20 - N=5) / 15) and, for reference, the issue's measurement.
+
+Run by `make bench` (see harness.py for running it by hand).
+"""
+from bench_account import forward
+from harness import run
+
+#: the issue's measurement (queries at 1, 5, 20 lines), printed for reference
+ISSUE_MEASURE = [
+    ("peer (issue): create, approve, receipt, refund", (1128, 2767, 8857)),
+    ("ours with inspection (issue, before)", (2390, 8371, 34561)),
+    ("Odoo's forward flow (issue)", (1571, 2634, 6549)),
+]
+QTY = 5.0
+
+
+def _data(env, size):
+    company = env.user.company_id
+    company.write({"rma_approval_amount": 0.0, "rma_credit_note_validate": False})
+    warehouse = env["stock.warehouse"].search([("company_id", "=", company.id)], limit=1)
+    warehouse.rma_in_type_id.rma_receive_to_stock = False
+    tax = env["account.tax"].create({
+        "name": "Lifecycle 15 %", "amount": 15.0, "amount_type": "percent", "type_tax_use": "sale",
+    })
+    customer = env["res.partner"].create({"name": "Lifecycle Customer %s" % size, "customer": True})
+    products = env["product.product"]
+    for index in range(size):
+        products |= products.create({
+            "name": "Lifecycle %s-%s" % (size, index), "type": "product", "invoice_policy": "delivery",
+            "list_price": 10.0 + index, "standard_price": 5.0, "taxes_id": [(6, 0, tax.ids)],
+            "rma_inspection_required": True,
+        })
+        env["stock.quant"]._update_available_quantity(products[-1], warehouse.lot_stock_id, 2 * QTY)
+    return customer, products, env["rma.reason"].create({"name": "Lifecycle %s" % size})
+
+
+def lifecycle(env, meter, size, order, reason):
+    with meter.measure("lifecycle: RMA created from the order", size):
+        wizard = env["rma.add.sale.lines"].with_context(
+            default_sale_order_id=order.id, default_partner_id=order.partner_id.id,
+        ).create({"reason_id": reason.id, "rma_operation_id": env.ref("rma_management.rma_operation_refund").id})
+        wizard.item_ids.write({"selected": True})
+        rma = env["rma.order"].browse(wizard.action_add_lines()["res_id"])
+    assert set(rma.line_ids.mapped("credit_policy")) == {"on_acceptance"}, rma.line_ids.mapped("credit_policy")
+    with meter.measure("lifecycle: approved, receipt ready", size):
+        rma.action_confirm()
+        if rma.state == "to_approve":
+            rma.action_approve()
+    receipt = rma.picking_ids
+    for move in receipt.move_lines:
+        move.quantity_done = move.product_uom_qty
+    with meter.measure("lifecycle: received", size):
+        receipt.button_validate()
+    assert rma.status == "waiting_inspection", rma.status
+    with meter.measure("lifecycle: inspected at once to stock, credit note", size):
+        inspection = env["rma.inspect"].with_context(rma.action_inspect()["context"]).create({})
+        inspection.action_confirm()
+    assert len(rma.credit_note_ids) == 1, "one inspection event, one credit note"
+    with meter.measure("lifecycle: credit note validated, RMA resolved", size):
+        rma.credit_note_ids.action_invoice_open()
+    assert rma.credit_status == "credited" and rma.state == "done", (rma.credit_status, rma.state)
+    assert len(rma.credit_note_ids.invoice_line_ids) == size
+    assert rma.credit_note_ids.amount_total == order.invoice_ids.amount_total, "all that was invoiced is credited"
+
+
+def bench(env, meter, size):
+    customer, products, reason = _data(env, size)
+    order = forward(env, meter, size, customer, products, qty=QTY)
+    lifecycle(env, meter, size, order, reason)
+
+
+def marginal(meter):
+    """Each flow's cost per line between 5 and 20 lines, and the issue's figures."""
+    sizes = sorted({size for by_size in meter.results.values() for size in by_size})
+    if 5 in sizes and 20 in sizes:
+        print("%-46s%18s" % ("marginal per line ((N20 - N5) / 15)", "queries / ms"))
+        for label, prefix in (("forward flow", "forward"), ("lifecycle with inspection", "lifecycle")):
+            steps = [step for step in meter.results if step.startswith(prefix)]
+            (queries5, ms5), (queries20, ms20) = meter.total(steps, 5), meter.total(steps, 20)
+            print("%-46s%9.0f %6.1fms" % (label, (queries20 - queries5) / 15.0, (ms20 - ms5) / 15.0))
+    print("\nthe issue's measurement, for reference (queries)%s" % "".join(
+        "%18s" % ("%d lines" % size) for size in (1, 5, 20)))
+    for label, figures in ISSUE_MEASURE:
+        print("%-46s" % label + "".join("%18d" % figure for figure in figures))
+
+
+if __name__ == "__main__":
+    run(bench, "RMA lifecycle with inspection against the forward flow", __doc__,
+        totals=[("forward flow total", "forward"), ("lifecycle with inspection total", "lifecycle")],
+        footer=marginal)
