@@ -12,6 +12,8 @@ is resolved with it). The last rows give each flow's marginal cost per line
 
 Run by `make bench` (see harness.py for running it by hand).
 """
+import itertools
+
 from bench_account import forward
 from harness import run
 
@@ -22,26 +24,28 @@ ISSUE_MEASURE = [
     ("Odoo's forward flow (issue)", (1571, 2634, 6549)),
 ]
 QTY = 5.0
+#: tells the runs apart (the warm-up and each size create their own records)
+RUNS = itertools.count()
 
 
-def _data(env, size):
+def _data(env, size, tag):
     company = env.user.company_id
     company.write({"rma_approval_amount": 0.0, "rma_credit_note_validate": False})
     warehouse = env["stock.warehouse"].search([("company_id", "=", company.id)], limit=1)
     warehouse.rma_in_type_id.rma_receive_to_stock = False
     tax = env["account.tax"].create({
-        "name": "Lifecycle 15 %", "amount": 15.0, "amount_type": "percent", "type_tax_use": "sale",
+        "name": "Lifecycle 15 %% %s" % tag, "amount": 15.0, "amount_type": "percent", "type_tax_use": "sale",
     })
-    customer = env["res.partner"].create({"name": "Lifecycle Customer %s" % size, "customer": True})
+    customer = env["res.partner"].create({"name": "Lifecycle Customer %s" % tag, "customer": True})
     products = env["product.product"]
     for index in range(size):
         products |= products.create({
-            "name": "Lifecycle %s-%s" % (size, index), "type": "product", "invoice_policy": "delivery",
+            "name": "Lifecycle %s-%s" % (tag, index), "type": "product", "invoice_policy": "delivery",
             "list_price": 10.0 + index, "standard_price": 5.0, "taxes_id": [(6, 0, tax.ids)],
             "rma_inspection_required": True,
         })
         env["stock.quant"]._update_available_quantity(products[-1], warehouse.lot_stock_id, 2 * QTY)
-    return customer, products, env["rma.reason"].create({"name": "Lifecycle %s" % size})
+    return customer, products, env["rma.reason"].create({"name": "Lifecycle %s" % tag})
 
 
 def lifecycle(env, meter, size, order, reason):
@@ -62,7 +66,7 @@ def lifecycle(env, meter, size, order, reason):
     with meter.measure("lifecycle: received", size):
         receipt.button_validate()
     assert rma.status == "waiting_inspection", rma.status
-    with meter.measure("lifecycle: inspected at once to stock, credit note", size):
+    with meter.measure("lifecycle: inspected at once, credit note", size):
         inspection = env["rma.inspect"].with_context(rma.action_inspect()["context"]).create({})
         inspection.action_confirm()
     assert len(rma.credit_note_ids) == 1, "one inspection event, one credit note"
@@ -74,7 +78,7 @@ def lifecycle(env, meter, size, order, reason):
 
 
 def bench(env, meter, size):
-    customer, products, reason = _data(env, size)
+    customer, products, reason = _data(env, size, "%s-%s" % (size, next(RUNS)))
     order = forward(env, meter, size, customer, products, qty=QTY)
     lifecycle(env, meter, size, order, reason)
 
