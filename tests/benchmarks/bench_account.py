@@ -15,15 +15,13 @@ the time of:
 
 Run by `make bench` (see harness.py for running it by hand).
 """
-from harness import run
+from harness import run, set_done
 
 
 def deliver(env, order):
     pickings = order.picking_ids if "picking_ids" in order._fields else None
     if pickings:
-        for move in pickings.mapped("move_lines"):
-            move.quantity_done = move.product_uom_qty
-        pickings.button_validate()
+        set_done(pickings).button_validate()
     else:
         for line in order.order_line:
             line.qty_delivered = line.product_uom_qty
@@ -61,9 +59,7 @@ def backward(env, meter, size, order, reason):
         rma.warehouse_id.rma_in_type_id.rma_receive_to_stock = True
         with meter.measure("return: approved, receipt ready", size):
             rma.action_confirm()
-        receipt = rma.picking_ids
-        for move in receipt.move_lines:
-            move.quantity_done = move.product_uom_qty
+        receipt = set_done(rma.picking_ids)
         with meter.measure("return: received, credit note created", size):
             receipt.button_validate()
         assert rma.status == "credit_pending", rma.status

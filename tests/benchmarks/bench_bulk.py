@@ -10,14 +10,10 @@ return, by step and in total, against the peer's figure of issue 16.
 
 Everything runs in one transaction that is rolled back.
 """
-import argparse
 from contextlib import contextmanager
 
 from bench_account import backward, forward
-from harness import Meter
-
-import odoo
-from odoo import SUPERUSER_ID, api
+from harness import Meter, bench_environment, bench_parser
 
 PEER_QUERIES_PER_RETURN = 1888  # ForgeFlow's stock-rma 11.0, 100 returns of 3 lines (issue 16)
 
@@ -51,35 +47,26 @@ def one_return(env, meter, size, reason, index):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("-c", "--config", required=True)
-    parser.add_argument("-d", "--database", required=True)
-    parser.add_argument("--returns", type=int, default=100)
-    parser.add_argument("--lines", type=int, default=3)
-    arguments = parser.parse_args()
-    odoo.tools.config.parse_config(["-c", arguments.config, "-d", arguments.database, "--log-level=warn"])
-    registry = odoo.registry(arguments.database)
-    with api.Environment.manage(), registry.cursor() as cr:
-        env = api.Environment(cr, SUPERUSER_ID, {})
-        try:
-            env.user.company_id.write({"rma_approval_amount": 0.0, "rma_credit_note_validate": False})
-            reason = env["rma.reason"].create({"name": "Bulk"})
-            one_return(env, SummingMeter(env), arguments.lines, reason, "warm-up")  # not reported
-            meter = SummingMeter(env)
-            for index in range(arguments.returns):
-                one_return(env, meter, arguments.lines, reason, index)
-            count, size = arguments.returns, arguments.lines
-            print("\n%d returns of %d lines, one after the other (per return: queries / milliseconds)" % (count, size))
-            for step, by_size in meter.results.items():
-                queries, ms = by_size[size]
-                print("%-46s %9.0f %8.1fms" % (step, queries / count, ms / count))
-            queries, ms = meter.total(list(meter.results), size)
-            print("%-46s %9.0f %8.1fms   peer: %d queries (%.2fx)" % (
-                "return flow total", queries / count, ms / count, PEER_QUERIES_PER_RETURN,
-                queries / count / PEER_QUERIES_PER_RETURN))
-        finally:
-            cr.rollback()
-
+    arguments = bench_parser(__doc__, [
+        ("--returns", {"type": int, "default": 100}),
+        ("--lines", {"type": int, "default": 3}),
+    ]).parse_args()
+    with bench_environment(arguments) as env:
+        env.user.company_id.write({"rma_approval_amount": 0.0, "rma_credit_note_validate": False})
+        reason = env["rma.reason"].create({"name": "Bulk"})
+        one_return(env, SummingMeter(env), arguments.lines, reason, "warm-up")  # not reported
+        meter = SummingMeter(env)
+        for index in range(arguments.returns):
+            one_return(env, meter, arguments.lines, reason, index)
+        count, size = arguments.returns, arguments.lines
+        print("\n%d returns of %d lines, one after the other (per return: queries / milliseconds)" % (count, size))
+        for step, by_size in meter.results.items():
+            queries, ms = by_size[size]
+            print("%-46s %9.0f %8.1fms" % (step, queries / count, ms / count))
+        queries, ms = meter.total(list(meter.results), size)
+        print("%-46s %9.0f %8.1fms   peer: %d queries (%.2fx)" % (
+            "return flow total", queries / count, ms / count, PEER_QUERIES_PER_RETURN,
+            queries / count / PEER_QUERIES_PER_RETURN))
 
 if __name__ == "__main__":
     main()

@@ -4,7 +4,7 @@ requires approval, confirmed and approved by a manager.
 
 Run by `make bench` (see harness.py); prints SQL query counts and times per step.
 """
-from harness import run
+from harness import run, set_done
 
 
 def delivered_order(env, customer, products):
@@ -15,9 +15,7 @@ def delivered_order(env, customer, products):
     })
     order.action_confirm()
     for picking in order.picking_ids:
-        for move in picking.move_lines:
-            move.quantity_done = move.product_uom_qty
-        picking.button_validate()
+        set_done(picking).button_validate()
     return order
 
 

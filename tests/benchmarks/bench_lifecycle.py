@@ -15,7 +15,7 @@ Run by `make bench` (see harness.py for running it by hand).
 import itertools
 
 from bench_account import forward
-from harness import run
+from harness import run, set_done
 
 #: the issue's measurement (queries at 1, 5, 20 lines), printed for reference
 ISSUE_MEASURE = [
@@ -60,9 +60,7 @@ def lifecycle(env, meter, size, order, reason):
         rma.action_confirm()
         if rma.state == "to_approve":
             rma.action_approve()
-    receipt = rma.picking_ids
-    for move in receipt.move_lines:
-        move.quantity_done = move.product_uom_qty
+    receipt = set_done(rma.picking_ids)
     with meter.measure("lifecycle: received", size):
         receipt.button_validate()
     assert rma.status == "waiting_inspection", rma.status

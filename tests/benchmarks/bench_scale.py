@@ -23,17 +23,14 @@ make bench (or the options by hand) at the issue's sizes:
 
 Everything runs in one transaction that is rolled back.
 """
-import argparse
 import datetime
 import statistics
 import time
 
 from dateutil.relativedelta import relativedelta
-from harness import Meter
+from harness import Meter, bench_environment, bench_parser, set_done
 from lxml import etree
 
-import odoo
-from odoo import SUPERUSER_ID, api
 from odoo.tools.safe_eval import safe_eval
 
 LIMIT_TIME_CPU = 60
@@ -59,9 +56,7 @@ def _sold_and_invoiced(env, size, tag):
         (0, 0, {"product_id": product.id, "product_uom_qty": 5, "tax_id": [(6, 0, [])]}) for product in products
     ]})
     order.action_confirm()
-    for move in order.picking_ids.mapped("move_lines"):
-        move.quantity_done = move.product_uom_qty
-    order.picking_ids.action_done()
+    set_done(order.picking_ids).action_done()
     env["account.invoice"].browse(order.action_invoice_create()).action_invoice_open()
     return warehouse, customer, products, order
 
@@ -78,9 +73,7 @@ def bench_receipt(env, size):
     rma.action_confirm()
     if rma.state == "to_approve":
         rma.action_approve()
-    receipt = rma.picking_ids
-    for move in receipt.move_lines:
-        move.quantity_done = move.product_uom_qty
+    receipt = set_done(rma.picking_ids)
     meter = Meter(env)
     with meter.measure("RMA receipt validated", size):
         receipt.action_done()
@@ -95,8 +88,7 @@ def bench_receipt(env, size):
         }) for product in products],
     })
     plain.action_confirm()
-    for move in plain.move_lines:
-        move.quantity_done = move.product_uom_qty
+    set_done(plain)
     with meter.measure("plain receipt validated", size):
         plain.action_done()
     print("\nA receipt of %d lines (queries / time)" % size)
@@ -272,24 +264,15 @@ def bench_lists(env, count):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("-c", "--config", required=True)
-    parser.add_argument("-d", "--database", required=True)
-    parser.add_argument("--receipt-lines", type=int, default=1000, help="0: no receipt")
-    parser.add_argument("--rmas", type=int, default=10000, help="0: no lists")
-    arguments = parser.parse_args()
-    odoo.tools.config.parse_config(["-c", arguments.config, "-d", arguments.database, "--log-level=warn"])
-    registry = odoo.registry(arguments.database)
-    with api.Environment.manage(), registry.cursor() as cr:
-        env = api.Environment(cr, SUPERUSER_ID, {})
-        try:
-            if arguments.rmas:
-                bench_lists(env, arguments.rmas)
-            if arguments.receipt_lines:
-                bench_receipt(env, arguments.receipt_lines)
-        finally:
-            cr.rollback()
-
+    arguments = bench_parser(__doc__, [
+        ("--receipt-lines", {"type": int, "default": 1000, "help": "0: no receipt"}),
+        ("--rmas", {"type": int, "default": 10000, "help": "0: no lists"}),
+    ]).parse_args()
+    with bench_environment(arguments) as env:
+        if arguments.rmas:
+            bench_lists(env, arguments.rmas)
+        if arguments.receipt_lines:
+            bench_receipt(env, arguments.receipt_lines)
 
 if __name__ == "__main__":
     main()

@@ -8,7 +8,7 @@ validates the same moves from the customer without RMA links: their
 difference is what the RMA bookkeeping (stored quantities, statuses, hooks)
 adds to Odoo's own picking validation.
 """
-from harness import run
+from harness import run, set_done
 
 
 def _setup(env, size, tag):
@@ -44,11 +44,6 @@ def _setup(env, size, tag):
     return warehouse, customer, products, rma
 
 
-def _set_done(picking):
-    for move in picking.move_lines:
-        move.quantity_done = move.product_uom_qty
-
-
 def _plain_receipt(env, warehouse, customer, products):
     picking = env["stock.picking"].create({
         "picking_type_id": warehouse.rma_in_type_id.id,
@@ -62,7 +57,7 @@ def _plain_receipt(env, warehouse, customer, products):
     })
     picking.action_confirm()
     picking.action_assign()
-    _set_done(picking)
+    set_done(picking)
     return picking
 
 
@@ -73,7 +68,7 @@ def bench(env, meter, size):
         if rma.state == "to_approve":
             rma.action_approve()
     receipt = rma.picking_ids
-    _set_done(receipt)
+    set_done(receipt)
     with meter.measure("receive", size):
         receipt.action_done()
     assert rma.status == "waiting_inspection", rma.status
@@ -85,7 +80,7 @@ def bench(env, meter, size):
     together.action_confirm()
     if together.state == "to_approve":
         together.action_approve()
-    _set_done(together.picking_ids)
+    set_done(together.picking_ids)
     together.picking_ids.action_done()
     with meter.measure("inspect at once", size):
         wizard = env["rma.inspect"].with_context(together.action_inspect()["context"]).create({})

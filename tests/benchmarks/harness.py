@@ -62,26 +62,50 @@ class Meter:
             print("%-46s" % label + "".join("%9d %6.0fms" % cell for cell in cells))
 
 
+def set_done(pickings):
+    """Every move of ``pickings`` done for its whole quantity, as a user
+    typing the done quantities before Validate; returns ``pickings``."""
+    for move in pickings.mapped("move_lines"):
+        move.quantity_done = move.product_uom_qty
+    return pickings
+
+
+def bench_parser(description, options=()):
+    """The command line every benchmark takes (``-c CONFIG -d DATABASE``),
+    plus ``options``: (flag, keyword arguments of ``add_argument``) pairs."""
+    parser = argparse.ArgumentParser(description=description, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("-c", "--config", required=True)
+    parser.add_argument("-d", "--database", required=True)
+    for flag, kwargs in options:
+        parser.add_argument(flag, **kwargs)
+    return parser
+
+
+@contextmanager
+def bench_environment(arguments):
+    """A superuser environment on the database of ``arguments``, in one
+    transaction rolled back at the end, whatever the benchmark did."""
+    odoo.tools.config.parse_config(["-c", arguments.config, "-d", arguments.database, "--log-level=warn"])
+    registry = odoo.registry(arguments.database)
+    with api.Environment.manage(), registry.cursor() as cr:
+        try:
+            yield api.Environment(cr, SUPERUSER_ID, {})
+        finally:
+            cr.rollback()
+
+
 def run(bench, title, description, totals=(), differences=(), footer=None):
     """Parse the command line, then run ``bench`` for each size on the
     database it names, as superuser, and print the table (then
     ``footer(meter)``, when given, for rows the table cannot add up)."""
-    parser = argparse.ArgumentParser(description=description, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("-c", "--config", required=True)
-    parser.add_argument("-d", "--database", required=True)
-    parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES))
-    arguments = parser.parse_args()
-    odoo.tools.config.parse_config(["-c", arguments.config, "-d", arguments.database, "--log-level=warn"])
-    registry = odoo.registry(arguments.database)
-    with api.Environment.manage(), registry.cursor() as cr:
-        env = api.Environment(cr, SUPERUSER_ID, {})
-        try:
-            bench(env, Meter(env), arguments.sizes[0])  # warm-up, not reported
-            meter = Meter(env)
-            for size in arguments.sizes:
-                bench(env, meter, size)
-            meter.report(title, totals, differences)
-            if footer:
-                footer(meter)
-        finally:
-            cr.rollback()
+    arguments = bench_parser(description, [
+        ("--sizes", {"type": int, "nargs": "+", "default": list(SIZES)}),
+    ]).parse_args()
+    with bench_environment(arguments) as env:
+        bench(env, Meter(env), arguments.sizes[0])  # warm-up, not reported
+        meter = Meter(env)
+        for size in arguments.sizes:
+            bench(env, meter, size)
+        meter.report(title, totals, differences)
+        if footer:
+            footer(meter)
