@@ -1,6 +1,7 @@
 """A real Odoo server of the project's launcher, on a free local port, for the
 tests that talk to it over HTTP (browser tests, prefork workers)."""
 import itertools
+import os
 import socket
 import subprocess
 import sys
@@ -9,7 +10,7 @@ from contextlib import closing, contextmanager
 
 import pytest
 import requests
-from rma_test_databases import ROOT
+from rma_test_databases import ROOT, copy_database, drop_database
 
 import odoo
 
@@ -65,6 +66,23 @@ def running_server(database, log, *options):
     finally:
         process.terminate()
         process.wait(timeout=30)
+
+
+@contextmanager
+def serving_template_copy(name, log_dir, *options):
+    """A copy of the test template database (``RMA_TEST_TEMPLATE``) named
+    after the test run's database and ``name``, served with ``options`` (see
+    ``running_server``) until the block ends, then dropped."""
+    template = os.environ.get("RMA_TEST_TEMPLATE")
+    if not template:
+        pytest.fail("RMA_TEST_TEMPLATE is not set: run these tests through make test (setup/test.sh)")
+    database = "%s_%s" % (odoo.tools.config["db_name"], name)
+    copy_database(template, database)
+    try:
+        with running_server(database, log_dir / "odoo.log", *options) as server:
+            yield server
+    finally:
+        drop_database(database)
 
 
 class JsonRpc:

@@ -1,35 +1,22 @@
 """Odoo in prefork mode (``--workers``) under Python 3.11: the workers start
 and serve the returns flow to several clients at once, and long polling runs
 on its own port, as ``RMA_WORKERS=2 make run`` serves it."""
-import os
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 import requests
-from rma_test_databases import copy_database, drop_database
-from rma_test_server import JsonRpc, free_port, running_server
-
-import odoo
+from rma_test_server import JsonRpc, free_port, serving_template_copy
 
 CLIENTS = 6
 
 
 @pytest.fixture(scope="module")
 def prefork(tmp_path_factory):
-    template = os.environ.get("RMA_TEST_TEMPLATE")
-    if not template:
-        pytest.fail("RMA_TEST_TEMPLATE is not set: run this test through make test (setup/test.sh)")
-    database = "%s_prefork" % odoo.tools.config["db_name"]
-    copy_database(template, database)
     longpolling_port = free_port()
-    log = tmp_path_factory.mktemp("prefork") / "odoo.log"
-    try:
-        with running_server(database, log, "--workers=2", "--max-cron-threads=1",
-                            "--longpolling-port=%d" % longpolling_port) as server:
-            server.longpolling_url = "http://127.0.0.1:%d" % longpolling_port
-            yield server
-    finally:
-        drop_database(database)
+    with serving_template_copy("prefork", tmp_path_factory.mktemp("prefork"), "--workers=2", "--max-cron-threads=1",
+                               "--longpolling-port=%d" % longpolling_port) as server:
+        server.longpolling_url = "http://127.0.0.1:%d" % longpolling_port
+        yield server
 
 
 def _return_one_unit(admin, partner, product):

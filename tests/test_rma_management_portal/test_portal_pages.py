@@ -2,57 +2,45 @@
 the list and the page of the own company's returns, downloads the Return
 Authorization, and is sent away from other customers' returns; a share link
 opens a page without an account."""
-import os
 import re
 
 import pytest
 import requests
-from rma_test_databases import copy_database, drop_database
-from rma_test_server import JsonRpc, deliver_and_invoice, running_server
-
-import odoo
+from rma_test_server import JsonRpc, deliver_and_invoice, serving_template_copy
 
 
 @pytest.fixture(scope="module")
 def portal(tmp_path_factory):
     """A server, two customers with a confirmed return each, and the first one's portal user logged in."""
-    template = os.environ.get("RMA_TEST_TEMPLATE")
-    if not template:
-        pytest.fail("RMA_TEST_TEMPLATE is not set: run this test through make test (setup/test.sh)")
-    database = "%s_portal" % odoo.tools.config["db_name"]
-    copy_database(template, database)
-    log = tmp_path_factory.mktemp("portal") / "odoo.log"
-    try:
-        with running_server(database, log, "--workers=0", "--max-cron-threads=0") as server:
-            admin = JsonRpc(server, "admin", "admin")
-            product = admin("product.product", "create", {"name": "Portal Lamp", "list_price": 25.0,
-                                                          "taxes_id": [(6, 0, [])]})
-            rmas = {}
-            for name in ("Lamp Buyers Ltd", "Other Buyers Ltd"):
-                partner = admin("res.partner", "create", {"name": name, "is_company": True,
-                                                          "email": "%s@example.com" % name[:5].lower()})
-                rma = admin("rma.order", "create", {
-                    "partner_id": partner, "customer_note": "Send it back in its box",
-                    "internal_note": "Known troublemaker",
-                    "line_ids": [(0, 0, {"product_id": product, "product_uom_qty": 2, "price_unit": 25.0,
-                                         "tax_ids": [(6, 0, [])],
-                                         "reason_id": admin.ref("rma_management.rma_reason_defective")})],
-                })
-                admin("rma.order", "action_confirm", [rma])
-                rmas[name] = admin("rma.order", "read", [rma], ["name", "partner_id"])[0]
-            own = rmas["Lamp Buyers Ltd"]
-            contact = admin("res.partner", "create", {"name": "Lamp Buyer", "parent_id": own["partner_id"][0],
-                                                      "email": "buyer@lamps.example.com"})
-            admin("res.users", "create", {"name": "Lamp Buyer", "login": "lamp.buyer", "password": "lamp.buyer",
-                                          "partner_id": contact,
-                                          "groups_id": [(6, 0, [admin.ref("base.group_portal")])]})
-            session = requests.Session()
-            session.post(server.url + "/web/session/authenticate", json={"jsonrpc": "2.0", "params": {
-                "db": database, "login": "lamp.buyer", "password": "lamp.buyer"}}, timeout=60).raise_for_status()
-            yield server, admin, session, own, rmas["Other Buyers Ltd"]
-            assert server.log_problems() == [], server.log_text()[-5000:]
-    finally:
-        drop_database(database)
+    with serving_template_copy("portal", tmp_path_factory.mktemp("portal"), "--workers=0",
+                               "--max-cron-threads=0") as server:
+        admin = JsonRpc(server, "admin", "admin")
+        product = admin("product.product", "create", {"name": "Portal Lamp", "list_price": 25.0,
+                                                      "taxes_id": [(6, 0, [])]})
+        rmas = {}
+        for name in ("Lamp Buyers Ltd", "Other Buyers Ltd"):
+            partner = admin("res.partner", "create", {"name": name, "is_company": True,
+                                                      "email": "%s@example.com" % name[:5].lower()})
+            rma = admin("rma.order", "create", {
+                "partner_id": partner, "customer_note": "Send it back in its box",
+                "internal_note": "Known troublemaker",
+                "line_ids": [(0, 0, {"product_id": product, "product_uom_qty": 2, "price_unit": 25.0,
+                                     "tax_ids": [(6, 0, [])],
+                                     "reason_id": admin.ref("rma_management.rma_reason_defective")})],
+            })
+            admin("rma.order", "action_confirm", [rma])
+            rmas[name] = admin("rma.order", "read", [rma], ["name", "partner_id"])[0]
+        own = rmas["Lamp Buyers Ltd"]
+        contact = admin("res.partner", "create", {"name": "Lamp Buyer", "parent_id": own["partner_id"][0],
+                                                  "email": "buyer@lamps.example.com"})
+        admin("res.users", "create", {"name": "Lamp Buyer", "login": "lamp.buyer", "password": "lamp.buyer",
+                                      "partner_id": contact,
+                                      "groups_id": [(6, 0, [admin.ref("base.group_portal")])]})
+        session = requests.Session()
+        session.post(server.url + "/web/session/authenticate", json={"jsonrpc": "2.0", "params": {
+            "db": server.database, "login": "lamp.buyer", "password": "lamp.buyer"}}, timeout=60).raise_for_status()
+        yield server, admin, session, own, rmas["Other Buyers Ltd"]
+        assert server.log_problems() == [], server.log_text()[-5000:]
 
 
 def _text(response):

@@ -2,15 +2,11 @@
 JSON-RPC on a real threaded server (each request its own cursor): one
 validation wins, the others are retried by Odoo on a clean slate and find the
 receipt done. The goods are received once and credited once."""
-import os
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from rma_test_databases import copy_database, drop_database
-from rma_test_server import JsonRpc, deliver_and_invoice, running_server, set_all_done
-
-import odoo
+from rma_test_server import JsonRpc, deliver_and_invoice, serving_template_copy, set_all_done
 
 CLIENTS = 8
 #: rounds of simultaneous validations, until one made Odoo retry (it almost always does at once)
@@ -20,17 +16,9 @@ RETRY = "SERIALIZATION_FAILURE, retry"
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    template = os.environ.get("RMA_TEST_TEMPLATE")
-    if not template:
-        pytest.fail("RMA_TEST_TEMPLATE is not set: run this test through make test (setup/test.sh)")
-    database = "%s_concurrent" % odoo.tools.config["db_name"]
-    copy_database(template, database)
-    log = tmp_path_factory.mktemp("concurrent") / "odoo.log"
-    try:
-        with running_server(database, log, "--workers=0", "--max-cron-threads=0") as server:
-            yield server
-    finally:
-        drop_database(database)
+    with serving_template_copy("concurrent", tmp_path_factory.mktemp("concurrent"), "--workers=0",
+                               "--max-cron-threads=0") as server:
+        yield server
 
 
 def _rma_waiting_for_its_receipt(admin):

@@ -5,15 +5,11 @@ cursor): the RMAs serialize on the sales line (see
 created, confirmed and approved, never beyond what was delivered. The retry
 used to fail with "Unable to use a closed cursor": the failed attempt's
 pending recomputations ran in it (the compatibility layer's ``rpc_retry``)."""
-import os
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from rma_test_databases import copy_database, drop_database
-from rma_test_server import JsonRpc, deliver_and_invoice, running_server
-
-import odoo
+from rma_test_server import JsonRpc, deliver_and_invoice, serving_template_copy
 
 #: six users on one sales line at the same moment sometimes exhausted Odoo's 5 retries on a loaded machine
 CLIENTS = 4
@@ -24,17 +20,9 @@ RETRY = "SERIALIZATION_FAILURE, retry"
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    template = os.environ.get("RMA_TEST_TEMPLATE")
-    if not template:
-        pytest.fail("RMA_TEST_TEMPLATE is not set: run this test through make test (setup/test.sh)")
-    database = "%s_concurrent_rmas" % odoo.tools.config["db_name"]
-    copy_database(template, database)
-    log = tmp_path_factory.mktemp("concurrent_rmas") / "odoo.log"
-    try:
-        with running_server(database, log, "--workers=0", "--max-cron-threads=0") as server:
-            yield server
-    finally:
-        drop_database(database)
+    with serving_template_copy("concurrent_rmas", tmp_path_factory.mktemp("concurrent_rmas"), "--workers=0",
+                               "--max-cron-threads=0") as server:
+        yield server
 
 
 def _delivered_line(admin):

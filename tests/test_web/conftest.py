@@ -5,10 +5,7 @@ import os
 from pathlib import Path
 
 import pytest
-from rma_test_databases import copy_database, drop_database
-from rma_test_server import running_server
-
-import odoo
+from rma_test_server import serving_template_copy
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
@@ -21,17 +18,9 @@ CHROMIUM_ARGS = [
 
 @pytest.fixture(scope="session")
 def server(tmp_path_factory):
-    template = os.environ.get("RMA_TEST_TEMPLATE")
-    if not template:
-        pytest.fail("RMA_TEST_TEMPLATE is not set: run the browser tests through make test or make e2e")
-    database = "%s_web" % odoo.tools.config["db_name"]
-    copy_database(template, database)
-    log = tmp_path_factory.mktemp("server") / "odoo.log"
-    try:
-        with running_server(database, log, "--max-cron-threads=0", "--workers=0") as server:
-            yield server
-    finally:
-        drop_database(database)
+    with serving_template_copy("web", tmp_path_factory.mktemp("server"), "--max-cron-threads=0",
+                               "--workers=0") as server:
+        yield server
 
 
 @pytest.fixture(scope="session")
