@@ -45,15 +45,27 @@ def forward(env, meter, size, customer, products, qty=4.0):
     return order
 
 
+def rma_from_order(env, order, reason, operation_xmlid):
+    """An RMA of every line of ``order``, made with the sales order wizard."""
+    wizard = env["rma.add.sale.lines"].with_context(
+        default_sale_order_id=order.id, default_partner_id=order.partner_id.id,
+    ).create({"reason_id": reason.id, "rma_operation_id": env.ref(operation_xmlid).id})
+    wizard.item_ids.write({"selected": True})
+    return env["rma.order"].browse(wizard.action_add_lines()["res_id"])
+
+
+def assert_credited_in_full(rma, order, size):
+    """The RMA is resolved by one credit note of ``size`` lines for all that was invoiced."""
+    assert rma.credit_status == "credited" and rma.state == "done", (rma.credit_status, rma.state)
+    assert len(rma.credit_note_ids) == 1 and len(rma.credit_note_ids.invoice_line_ids) == size
+    assert rma.credit_note_ids.amount_total == order.invoice_ids.amount_total, "all that was invoiced is credited"
+
+
 def backward(env, meter, size, order, reason):
     with_stock = "picking_ids" in env["rma.order"]._fields
     with meter.measure("return: RMA created from the order", size):
-        wizard = env["rma.add.sale.lines"].with_context(
-            default_sale_order_id=order.id, default_partner_id=order.partner_id.id,
-        ).create({"reason_id": reason.id, "rma_operation_id": env.ref(
-            "rma_management.rma_operation_refund" if with_stock else "rma_management.rma_operation_credit_only").id})
-        wizard.item_ids.write({"selected": True})
-        rma = env["rma.order"].browse(wizard.action_add_lines()["res_id"])
+        rma = rma_from_order(env, order, reason, "rma_management.rma_operation_refund" if with_stock
+                             else "rma_management.rma_operation_credit_only")
     if with_stock:
         # returned goods go straight back to stock: received is dealt with
         rma.warehouse_id.rma_in_type_id.rma_receive_to_stock = True
@@ -70,9 +82,7 @@ def backward(env, meter, size, order, reason):
             rma.action_confirm()
         with meter.measure("return: credit note validated, RMA resolved", size):
             rma.credit_note_ids.action_invoice_open()
-    assert rma.credit_status == "credited" and rma.state == "done", (rma.credit_status, rma.state)
-    assert len(rma.credit_note_ids) == 1 and len(rma.credit_note_ids.invoice_line_ids) == size
-    assert rma.credit_note_ids.amount_total == order.invoice_ids.amount_total, "all that was invoiced is credited"
+    assert_credited_in_full(rma, order, size)
 
 
 def bench(env, meter, size):

@@ -14,8 +14,8 @@ Run by `make bench` (see harness.py for running it by hand).
 """
 import itertools
 
-from bench_account import forward
-from harness import run, set_done
+from bench_account import assert_credited_in_full, forward, rma_from_order
+from harness import approve, run, set_done
 
 #: the issue's measurement (queries at 1, 5, 20 lines), printed for reference
 ISSUE_MEASURE = [
@@ -50,16 +50,10 @@ def _data(env, size, tag):
 
 def lifecycle(env, meter, size, order, reason):
     with meter.measure("lifecycle: RMA created from the order", size):
-        wizard = env["rma.add.sale.lines"].with_context(
-            default_sale_order_id=order.id, default_partner_id=order.partner_id.id,
-        ).create({"reason_id": reason.id, "rma_operation_id": env.ref("rma_management.rma_operation_refund").id})
-        wizard.item_ids.write({"selected": True})
-        rma = env["rma.order"].browse(wizard.action_add_lines()["res_id"])
+        rma = rma_from_order(env, order, reason, "rma_management.rma_operation_refund")
     assert set(rma.line_ids.mapped("credit_policy")) == {"on_acceptance"}, rma.line_ids.mapped("credit_policy")
     with meter.measure("lifecycle: approved, receipt ready", size):
-        rma.action_confirm()
-        if rma.state == "to_approve":
-            rma.action_approve()
+        approve(rma)
     receipt = set_done(rma.picking_ids)
     with meter.measure("lifecycle: received", size):
         receipt.button_validate()
@@ -70,9 +64,7 @@ def lifecycle(env, meter, size, order, reason):
     assert len(rma.credit_note_ids) == 1, "one inspection event, one credit note"
     with meter.measure("lifecycle: credit note validated, RMA resolved", size):
         rma.credit_note_ids.action_invoice_open()
-    assert rma.credit_status == "credited" and rma.state == "done", (rma.credit_status, rma.state)
-    assert len(rma.credit_note_ids.invoice_line_ids) == size
-    assert rma.credit_note_ids.amount_total == order.invoice_ids.amount_total, "all that was invoiced is credited"
+    assert_credited_in_full(rma, order, size)
 
 
 def bench(env, meter, size):

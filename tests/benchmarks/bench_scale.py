@@ -28,7 +28,7 @@ import statistics
 import time
 
 from dateutil.relativedelta import relativedelta
-from harness import Meter, bench_environment, bench_parser, set_done
+from harness import Meter, approve, bench_environment, bench_parser, set_done
 from lxml import etree
 
 from odoo.tools.safe_eval import safe_eval
@@ -70,9 +70,7 @@ def bench_receipt(env, size):
         (0, 0, dict(env["rma.order.line"]._prepare_from_sale_line(line), product_uom_qty=5, reason_id=reason.id))
         for line in order.order_line
     ]})
-    rma.action_confirm()
-    if rma.state == "to_approve":
-        rma.action_approve()
+    approve(rma)
     receipt = set_done(rma.picking_ids)
     meter = Meter(env)
     with meter.measure("RMA receipt validated", size):

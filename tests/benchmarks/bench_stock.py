@@ -8,7 +8,7 @@ validates the same moves from the customer without RMA links: their
 difference is what the RMA bookkeeping (stored quantities, statuses, hooks)
 adds to Odoo's own picking validation.
 """
-from harness import run, set_done
+from harness import approve, run, set_done
 
 
 def _setup(env, size, tag):
@@ -64,9 +64,7 @@ def _plain_receipt(env, warehouse, customer, products):
 def bench(env, meter, size):
     warehouse, _customer, _products, rma = _setup(env, size, "rma-%s" % size)
     with meter.measure("approve", size):
-        rma.action_confirm()
-        if rma.state == "to_approve":
-            rma.action_approve()
+        approve(rma)
     receipt = rma.picking_ids
     set_done(receipt)
     with meter.measure("receive", size):
@@ -77,9 +75,7 @@ def bench(env, meter, size):
             line._record_inspection([("stock", 10, False)], "passed")
     assert rma.state == "done", rma.state
     _w, _c, _p, together = _setup(env, size, "together-%s" % size)
-    together.action_confirm()
-    if together.state == "to_approve":
-        together.action_approve()
+    approve(together)
     set_done(together.picking_ids)
     together.picking_ids.action_done()
     with meter.measure("inspect at once", size):

@@ -70,6 +70,14 @@ def set_done(pickings):
     return pickings
 
 
+def approve(rma):
+    """Confirm ``rma`` and approve it when confirming asked for approval."""
+    rma.action_confirm()
+    if rma.state == "to_approve":
+        rma.action_approve()
+    return rma
+
+
 def bench_parser(description, options=()):
     """The command line every benchmark takes (``-c CONFIG -d DATABASE``),
     plus ``options``: (flag, keyword arguments of ``add_argument``) pairs."""
