@@ -75,7 +75,7 @@ def serving_template_copy(name, log_dir, *options):
     ``running_server``) until the block ends, then dropped."""
     template = os.environ.get("RMA_TEST_TEMPLATE")
     if not template:
-        pytest.fail("RMA_TEST_TEMPLATE is not set: run these tests through make test (setup/test.sh)")
+        pytest.fail("RMA_TEST_TEMPLATE is not set: run these tests through make test or make e2e (setup/test.sh)")
     database = "%s_%s" % (odoo.tools.config["db_name"], name)
     copy_database(template, database)
     try:
